@@ -1,0 +1,16 @@
+import type { ErrorBody } from '@tnp/kernel';
+
+export type CommandReply<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorBody };
+
+/** Remembers the reply to each command id, so a repeated command returns its first result. */
+export interface CommandLog {
+  find(commandId: string): Promise<CommandReply | undefined>;
+  /** Returns the reply that is stored: the given one, or the one a concurrent duplicate stored first. */
+  record(commandId: string, commandType: string, reply: CommandReply): Promise<CommandReply>;
+}
+
+/** Durable position of a follower of the global log (the relay, a reaction). */
+export interface CheckpointStore {
+  load(name: string): Promise<number>;
+  save(name: string, position: number): Promise<void>;
+}

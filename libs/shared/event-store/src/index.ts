@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './command-log.port';
+export * from './postgres/postgres-event-store';
+export * from './postgres/postgres-command-log';
+export * from './event-ids';

@@ -1,0 +1,37 @@
+export type Principal = {
+  readonly id: string;
+  readonly role: 'platform' | 'operator' | 'occupier-admin' | 'user' | 'system';
+  readonly tenantId?: string;
+};
+
+/** Everything a decider needs from the outside world arrives here, so deciders stay pure. */
+export type CommandMetadata = {
+  readonly commandId: string;
+  readonly now: string;
+  readonly principal: Principal;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly traceparent?: string;
+};
+
+export type Message<Type extends string, Data> = {
+  readonly type: Type;
+  readonly data: Data;
+};
+
+export type Command<Type extends string, Data> = Message<Type, Data> & {
+  readonly metadata: CommandMetadata;
+};
+
+export type Decider<C, E, S, Ctx = undefined> = {
+  readonly initialState: () => S;
+  readonly evolve: (state: S, event: E) => S;
+  readonly decide: (command: C, state: S, context: Ctx) => readonly E[];
+};
+
+export const foldEvents = <E, S>(evolve: (state: S, event: E) => S, initial: S, events: readonly E[]): S =>
+  events.reduce(evolve, initial);
+
+export const assertNever = (value: never, what = 'value'): never => {
+  throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
+};

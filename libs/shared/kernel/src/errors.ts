@@ -1,0 +1,79 @@
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID_TRANSITION'
+  | 'RULE_VIOLATED'
+  | 'CONCURRENCY_CONFLICT'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+export type FieldError = { readonly path: string; readonly message: string };
+
+export type ErrorBody = {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly rule?: string;
+  readonly fields?: readonly FieldError[];
+  readonly retryable?: boolean;
+};
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  RULE_VIOLATED: 409,
+  CONCURRENCY_CONFLICT: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** The one error type that crosses every boundary: HTTP, NATS and the domain speak the same codes. */
+export class PlatformError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { rule?: string; fields?: readonly FieldError[] } = {},
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+
+  get retryable(): boolean {
+    return this.code === 'CONCURRENCY_CONFLICT' || this.code === 'UNAVAILABLE';
+  }
+
+  toBody(): ErrorBody {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details.rule ? { rule: this.details.rule } : {}),
+      ...(this.details.fields ? { fields: this.details.fields } : {}),
+      ...(this.retryable ? { retryable: true } : {}),
+    };
+  }
+
+  static fromBody(body: ErrorBody): PlatformError {
+    return new PlatformError(body.code, body.message, {
+      ...(body.rule ? { rule: body.rule } : {}),
+      ...(body.fields ? { fields: body.fields } : {}),
+    });
+  }
+}
+
+/** A business rule refused the command; `rule` names which one. */
+export const ruleViolated = (rule: string, message: string): PlatformError =>
+  new PlatformError('RULE_VIOLATED', message, { rule });
+
+export const invalidTransition = (rule: string, message: string): PlatformError =>
+  new PlatformError('INVALID_TRANSITION', message, { rule });
+
+export const notFound = (message: string): PlatformError => new PlatformError('NOT_FOUND', message);
+
+export const validationFailed = (fields: readonly FieldError[], message = 'Request validation failed'): PlatformError =>
+  new PlatformError('VALIDATION_FAILED', message, { fields });
+
+export const isPlatformError = (error: unknown): error is PlatformError => error instanceof PlatformError;

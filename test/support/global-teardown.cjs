@@ -1,0 +1,3 @@
+module.exports = async () => {
+  for (const container of globalThis.__containers ?? []) await container.stop();
+};
