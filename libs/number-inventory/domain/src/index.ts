@@ -1,0 +1,6 @@
+export * from './number/number.types';
+export * from './number/number-rules';
+export * from './number/number.decider';
+export * from './number/number-range';
+export * from './main-number-claim/main-number-claim.decider';
+export * from './site/site.decider';

@@ -1,0 +1,61 @@
+import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import { NumberRule } from '../number/number-rules';
+import { ownerKey, type NumberEvent, type Owner } from '../number/number.types';
+
+/**
+ * One small stream per owner and site holds that owner's main number, so "one main number per
+ * owner per site" holds under concurrent nominations without loading the site.
+ */
+type Claim = { readonly siteId: string; readonly owner: Owner; readonly number: string };
+
+export type MainNumberClaimCommand = Command<'ClaimMainNumber', Claim> | Command<'ReleaseMainNumber', Claim>;
+export type MainNumberClaimEvent = Message<'MainNumberClaimed', Claim> | Message<'MainNumberReleased', Claim>;
+export type MainNumberClaimState = { readonly holder: string | null };
+
+export const mainNumberClaimStreamId = (siteId: string, owner: Owner): string => `main-number-claim-${siteId}-${ownerKey(owner)}`;
+
+export const mainNumberClaimDecider: Decider<MainNumberClaimCommand, MainNumberClaimEvent, MainNumberClaimState> = {
+  initialState: () => ({ holder: null }),
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'MainNumberClaimed':
+        return { holder: event.data.number };
+      case 'MainNumberReleased':
+        return state.holder === event.data.number ? { holder: null } : state;
+      default:
+        return assertNever(event, 'main number claim event');
+    }
+  },
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'ClaimMainNumber':
+        if (state.holder === command.data.number) return [];
+        if (state.holder !== null) {
+          throw ruleViolated(NumberRule.OWNER_HAS_MAIN_NUMBER, `The owner already has main number ${state.holder} at site ${command.data.siteId}`);
+        }
+        return [{ type: 'MainNumberClaimed', data: command.data }];
+      case 'ReleaseMainNumber':
+        return state.holder === command.data.number ? [{ type: 'MainNumberReleased', data: command.data }] : [];
+      default:
+        return assertNever(command, 'main number claim command');
+    }
+  },
+};
+
+/** Which claim a number's new events take or give back. */
+export const claimChangesFor = (events: readonly NumberEvent[]): { type: MainNumberClaimCommand['type']; data: Claim }[] =>
+  events.flatMap((event) => {
+    const { number, siteId } = event.data;
+    switch (event.type) {
+      case 'NumberAllocated':
+        return event.data.isMain ? [{ type: 'ClaimMainNumber' as const, data: { siteId, number, owner: event.data.owner } }] : [];
+      case 'MainNumberNominated':
+        return event.data.owner ? [{ type: 'ClaimMainNumber' as const, data: { siteId, number, owner: event.data.owner } }] : [];
+      case 'NumberDeallocated':
+        return event.data.wasMain ? [{ type: 'ReleaseMainNumber' as const, data: { siteId, number, owner: event.data.previousOwner } }] : [];
+      case 'MainNumberNominationRemoved':
+        return event.data.owner ? [{ type: 'ReleaseMainNumber' as const, data: { siteId, number, owner: event.data.owner } }] : [];
+      default:
+        return [];
+    }
+  });

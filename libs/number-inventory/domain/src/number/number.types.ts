@@ -1,0 +1,95 @@
+import type { Command, Message } from '@tnp/kernel';
+
+export type Owner = { readonly type: 'operator' } | { readonly type: 'occupier'; readonly occupierId: string };
+
+export type NumberKind = 'standard' | 'ivr' | 'hunt-group' | 'remote-access-voicemail';
+
+export type NumberStatus = 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'ASSIGNED';
+
+export const NUMBER_STATUSES: readonly NumberStatus[] = ['AVAILABLE', 'RESERVED', 'ACTIVE', 'ASSIGNED'];
+
+type At = { readonly number: string; readonly siteId: string };
+
+export type NumberCommand =
+  | Command<
+      'ProvisionNumber',
+      At & {
+        readonly ext: string | null;
+        readonly kind: NumberKind;
+        readonly rangeName: string;
+        readonly portedIn: boolean;
+        readonly portedFrom: string | null;
+      }
+    >
+  | Command<'LockNumber', At & { readonly reason: string | null }>
+  | Command<'UnlockNumber', At>
+  | Command<'AllocateNumber', At & { readonly owner: Owner }>
+  | Command<'DeallocateNumber', At>
+  | Command<'ActivateNumber', At>
+  | Command<'DeactivateNumber', At>
+  | Command<'NominateMainNumber', At>
+  | Command<'RemoveMainNumberNomination', At>
+  | Command<'MarkNumberAssigned', At & { readonly userId: string }>
+  | Command<'MarkNumberUnassigned', At>;
+
+export type NumberEvent =
+  | Message<
+      'NumberProvisioned',
+      At & {
+        readonly ext: string | null;
+        readonly kind: NumberKind;
+        readonly rangeName: string;
+        readonly portedIn: boolean;
+        readonly portedFrom: string | null;
+      }
+    >
+  | Message<'NumberLocked', At & { readonly reason: string | null }>
+  | Message<'NumberUnlocked', At>
+  | Message<'NumberAllocated', At & { readonly owner: Owner; readonly isMain: boolean }>
+  | Message<
+      'NumberDeallocated',
+      At & { readonly previousOwner: Owner; readonly coolingOffUntil: string | null; readonly wasMain: boolean }
+    >
+  | Message<'NumberActivated', At & { readonly owner: Owner }>
+  | Message<'NumberDeactivated', At & { readonly owner: Owner }>
+  | Message<'MainNumberNominated', At & { readonly owner: Owner | null }>
+  | Message<'MainNumberNominationRemoved', At & { readonly owner: Owner | null }>
+  | Message<'NumberAssigned', At & { readonly owner: Owner; readonly userId: string }>
+  | Message<'NumberUnassigned', At & { readonly owner: Owner; readonly userId: string }>;
+
+export type ProvisionedNumber = {
+  readonly exists: true;
+  readonly number: string;
+  readonly siteId: string;
+  readonly ext: string | null;
+  readonly kind: NumberKind;
+  readonly rangeName: string;
+  readonly portedIn: boolean;
+  readonly portedFrom: string | null;
+  readonly status: NumberStatus;
+  readonly owner: Owner | null;
+  readonly previousOwner: Owner | null;
+  readonly coolingOffUntil: string | null;
+  readonly locked: boolean;
+  readonly isMain: boolean;
+  readonly hasBeenInService: boolean;
+  readonly assignedUserId: string | null;
+};
+
+export type NumberState = { readonly exists: false } | ProvisionedNumber;
+
+/** What the number decider needs to know beyond its own stream. */
+export type NumberDecisionContext = {
+  /** The main number the relevant owner already holds at this site, if any. */
+  readonly ownerMainNumber: string | null;
+  readonly coolingOffDays: number;
+};
+
+export const ownerKey = (owner: Owner): string => (owner.type === 'operator' ? 'operator' : `occupier:${owner.occupierId}`);
+
+export const sameOwner = (a: Owner | null, b: Owner | null): boolean =>
+  a !== null && b !== null && ownerKey(a) === ownerKey(b);
+
+export const numberStreamId = (number: string): string => `number-${number}`;
+
+export const isInService = (status: NumberStatus): boolean => status === 'ACTIVE' || status === 'ASSIGNED';
