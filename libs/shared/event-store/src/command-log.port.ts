@@ -1,6 +1,4 @@
-import type { ErrorBody } from '@tnp/kernel';
-
-export type CommandReply<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorBody };
+import type { CommandReply } from '@tnp/kernel';
 
 /** Remembers the reply to each command id, so a repeated command returns its first result. */
 export interface CommandLog {

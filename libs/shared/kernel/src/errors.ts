@@ -77,3 +77,7 @@ export const validationFailed = (fields: readonly FieldError[], message = 'Reque
   new PlatformError('VALIDATION_FAILED', message, { fields });
 
 export const isPlatformError = (error: unknown): error is PlatformError => error instanceof PlatformError;
+
+/** What every command and query answers over NATS: a value, or a typed error. */
+export type Reply<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorBody };
+export type CommandReply<T = unknown> = Reply<T>;

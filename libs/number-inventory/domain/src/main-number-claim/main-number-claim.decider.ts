@@ -43,18 +43,20 @@ export const mainNumberClaimDecider: Decider<MainNumberClaimCommand, MainNumberC
 };
 
 /** Which claim a number's new events take or give back. */
-export const claimChangesFor = (events: readonly NumberEvent[]): { type: MainNumberClaimCommand['type']; data: Claim }[] =>
-  events.flatMap((event) => {
+type ClaimChange = { readonly type: MainNumberClaimCommand['type']; readonly data: Claim };
+
+export const claimChangesFor = (events: readonly NumberEvent[]): ClaimChange[] =>
+  events.flatMap((event): ClaimChange[] => {
     const { number, siteId } = event.data;
     switch (event.type) {
       case 'NumberAllocated':
-        return event.data.isMain ? [{ type: 'ClaimMainNumber' as const, data: { siteId, number, owner: event.data.owner } }] : [];
+        return event.data.isMain ? [{ type: 'ClaimMainNumber', data: { siteId, number, owner: event.data.owner } }] : [];
       case 'MainNumberNominated':
-        return event.data.owner ? [{ type: 'ClaimMainNumber' as const, data: { siteId, number, owner: event.data.owner } }] : [];
+        return event.data.owner ? [{ type: 'ClaimMainNumber', data: { siteId, number, owner: event.data.owner } }] : [];
       case 'NumberDeallocated':
-        return event.data.wasMain ? [{ type: 'ReleaseMainNumber' as const, data: { siteId, number, owner: event.data.previousOwner } }] : [];
+        return event.data.wasMain ? [{ type: 'ReleaseMainNumber', data: { siteId, number, owner: event.data.previousOwner } }] : [];
       case 'MainNumberNominationRemoved':
-        return event.data.owner ? [{ type: 'ReleaseMainNumber' as const, data: { siteId, number, owner: event.data.owner } }] : [];
+        return event.data.owner ? [{ type: 'ReleaseMainNumber', data: { siteId, number, owner: event.data.owner } }] : [];
       default:
         return [];
     }

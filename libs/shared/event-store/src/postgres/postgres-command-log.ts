@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import type { CheckpointStore, CommandLog, CommandReply } from '../command-log.port';
+import type { CommandReply } from '@tnp/kernel';
+import type { CheckpointStore, CommandLog } from '../command-log.port';
 
 export class PostgresCommandLog implements CommandLog {
   constructor(

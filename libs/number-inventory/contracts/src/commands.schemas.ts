@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { e164Schema, numberKindSchema, occupierIdSchema, ownerSchema, siteIdSchema } from './common.schemas';
+
+export const MAX_NUMBERS_PER_CALL = 10_000;
+
+const digitsOf = (n: string): bigint => BigInt(n.slice(1));
+
+export const provisionNumbersSchema = z
+  .strictObject({
+    siteId: siteIdSchema,
+    rangeName: z.string().trim().min(1).max(100),
+    kind: numberKindSchema.default('standard'),
+    numbers: z.array(e164Schema).min(1).max(MAX_NUMBERS_PER_CALL).optional(),
+    range: z.strictObject({ start: e164Schema, end: e164Schema }).optional(),
+    ext: z.string().regex(/^\d{1,10}$/, 'must be 1-10 digits').optional(),
+    extFromLastDigits: z.number().int().min(1).max(10).optional(),
+    portedIn: z.boolean().default(false),
+    portedFrom: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.numbers === undefined) === (value.range === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['numbers'], message: 'give exactly one of numbers or range' });
+    }
+    if (value.range) {
+      const { start, end } = value.range;
+      if (start.length !== end.length) ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'start and end must have the same length' });
+      else if (digitsOf(end) < digitsOf(start)) ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'end must not be below start' });
+      else if (digitsOf(end) - digitsOf(start) + 1n > BigInt(MAX_NUMBERS_PER_CALL)) {
+        ctx.addIssue({ code: 'custom', path: ['range'], message: `a call provisions at most ${MAX_NUMBERS_PER_CALL} numbers` });
+      }
+    }
+    const count = value.numbers?.length ?? (value.range ? 2 : 0);
+    if (value.ext !== undefined && count > 1) ctx.addIssue({ code: 'custom', path: ['ext'], message: 'ext is for a single number; use extFromLastDigits for several' });
+    if (value.portedFrom !== undefined && !value.portedIn) ctx.addIssue({ code: 'custom', path: ['portedFrom'], message: 'portedFrom needs portedIn: true' });
+  });
+
+const atNumber = { siteId: siteIdSchema, number: e164Schema };
+
+export const allocateNumberSchema = z.strictObject({ ...atNumber, owner: ownerSchema });
+export const numberAtSiteSchema = z.strictObject(atNumber);
+export const lockNumberSchema = z.strictObject({ ...atNumber, reason: z.string().trim().min(1).max(500).optional() });
+export const markNumberAssignedSchema = z.strictObject({ ...atNumber, userId: z.string().min(1).max(100) });
+export const allocateNumbersSchema = z.strictObject({
+  siteId: siteIdSchema,
+  occupierId: occupierIdSchema,
+  count: z.number().int().min(1).max(1000),
+});
+export const configureSiteSchema = z.strictObject({ siteId: siteIdSchema, coolingOffDays: z.number().int().min(0).max(3650) });
+
+export type ProvisionNumbersInput = z.infer<typeof provisionNumbersSchema>;
+export type AllocateNumberInput = z.infer<typeof allocateNumberSchema>;
+export type NumberAtSiteInput = z.infer<typeof numberAtSiteSchema>;
+export type LockNumberInput = z.infer<typeof lockNumberSchema>;
+export type MarkNumberAssignedInput = z.infer<typeof markNumberAssignedSchema>;
+export type AllocateNumbersInput = z.infer<typeof allocateNumbersSchema>;
+export type ConfigureSiteInput = z.infer<typeof configureSiteSchema>;
+
+export type ProvisionOutcome =
+  | { readonly number: string; readonly outcome: 'provisioned' }
+  | { readonly number: string; readonly outcome: 'skipped'; readonly reason: string }
+  | { readonly number: string; readonly outcome: 'failed'; readonly reason: string; readonly rule?: string };
+
+export type ProvisionNumbersResult = {
+  readonly status: 'COMPLETE' | 'PARTIAL' | 'FAILED';
+  readonly provisioned: number;
+  readonly skipped: number;
+  readonly failed: number;
+  readonly results: readonly ProvisionOutcome[];
+};
+
+export type CommandResult = {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventIds: readonly string[];
+};
+
+export type AllocateNumbersResult = { readonly numbers: readonly string[]; readonly eventIds: readonly string[] };

@@ -1,0 +1,4 @@
+export * from './common.schemas';
+export * from './commands.schemas';
+export * from './queries.schemas';
+export * from './subjects';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { e164Schema, numberStatusSchema, occupierIdSchema, siteIdSchema } from './common.schemas';
+
+const statusList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+  z.array(numberStatusSchema).max(4),
+);
+
+export const siteNumberFiltersSchema = z.strictObject({
+  siteId: siteIdSchema,
+  status: statusList.optional(),
+  allocation: z.enum(['all', 'allocated', 'unallocated', 'operator', 'occupier']).default('all'),
+  occupierId: occupierIdSchema.optional(),
+  search: z.string().regex(/^\+?\d{1,15}$/, 'digits only, no spaces').optional(),
+});
+
+export const listSiteNumbersSchema = siteNumberFiltersSchema.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const exportSiteNumbersSchema = siteNumberFiltersSchema.extend({
+  after: e164Schema.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
+});
+
+export const listOccupierNumbersSchema = z.strictObject({ occupierId: occupierIdSchema });
+export const getNumberSchema = z.strictObject({ number: e164Schema });
+
+export type SiteNumberFilters = z.infer<typeof siteNumberFiltersSchema>;
+export type ListSiteNumbersInput = z.infer<typeof listSiteNumbersSchema>;
+export type ExportSiteNumbersInput = z.infer<typeof exportSiteNumbersSchema>;
+
+export type SiteNumberView = {
+  readonly number: string;
+  readonly siteId: string;
+  readonly ext: string | null;
+  readonly status: 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'ASSIGNED';
+  readonly kind: string;
+  readonly allocatedTo: { readonly type: 'operator' } | { readonly type: 'occupier'; readonly occupierId: string } | null;
+  readonly coolingOffUntil: string | null;
+  readonly isMain: boolean;
+  readonly rangeName: string;
+  readonly locked: boolean;
+  readonly portedIn: boolean;
+  readonly portedFrom: string | null;
+  readonly assignedUserId: string | null;
+  readonly revision: number;
+};
+
+export type SiteNumberPage = {
+  readonly items: readonly SiteNumberView[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  /** Statuses present in the site's unfiltered list: the only ones worth offering as filters. */
+  readonly statusesPresent: readonly string[];
+};
+
+export type SiteNumberChunk = { readonly items: readonly SiteNumberView[]; readonly next: string | null };
+
+export type OccupierNumbers = { readonly occupierId: string; readonly sites: readonly { readonly siteId: string; readonly numbers: readonly SiteNumberView[] }[] };

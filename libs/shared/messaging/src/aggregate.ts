@@ -1,0 +1,44 @@
+import { NO_STREAM_REVISION, deterministicEventId, type EventStore, type ExpectedRevision, type NewEvent } from '@tnp/event-store';
+import type { CommandMetadata, Message } from '@tnp/kernel';
+
+export type Loaded<S> = { readonly state: S; readonly revision: number };
+
+export const loadAggregate = async <S, E extends Message<string, unknown>>(
+  store: EventStore,
+  streamId: string,
+  evolve: (state: S, event: E) => S,
+  initial: S,
+): Promise<Loaded<S>> => {
+  const events = await store.readStream(streamId);
+  let state = initial;
+  for (const event of events) state = evolve(state, { type: event.type, data: event.data } as E);
+  return { state, revision: events.at(-1)?.streamRevision ?? NO_STREAM_REVISION };
+};
+
+export const expectedRevisionOf = (revision: number): ExpectedRevision => (revision === NO_STREAM_REVISION ? 'no_stream' : revision);
+
+export const EVENT_SCHEMA_VERSION = 1;
+
+/** Domain events with the metadata every stored event carries. */
+export const toNewEvents = (
+  streamId: string,
+  events: readonly Message<string, unknown>[],
+  metadata: CommandMetadata,
+  indexOffset = 0,
+): NewEvent[] =>
+  events.map((event, index) => ({
+    id: deterministicEventId(metadata.commandId, streamId, indexOffset + index),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      commandId: metadata.commandId,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId ?? metadata.commandId,
+      principalId: metadata.principal.id,
+      principalRole: metadata.principal.role,
+      ...(metadata.principal.tenantId ? { tenantId: metadata.principal.tenantId } : {}),
+      occurredAt: metadata.now,
+      ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
+      schemaVersion: EVENT_SCHEMA_VERSION,
+    },
+  }));

@@ -1,0 +1,86 @@
+import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '@tnp/event-store';
+import { currentTraceCarrier, inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
+import { toCloudEvent } from './cloud-event';
+
+export type RelayOptions = {
+  readonly service: string;
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  readonly nc: NatsConnection;
+  readonly subjectFor: (event: RecordedEvent) => string;
+  readonly logger: Logger;
+  readonly metrics?: PlatformMetrics;
+  readonly checkpointName?: string;
+  readonly batchSize?: number;
+};
+
+/**
+ * Publishes every stored event to JetStream in global order. The checkpoint moves only after
+ * JetStream acknowledged the whole batch; after a crash the batch is sent again and JetStream
+ * drops the copies by Nats-Msg-Id.
+ */
+export class JetStreamRelay {
+  private subscription: Subscription | undefined;
+  private readonly js: JetStreamClient;
+  private readonly checkpointName: string;
+  private position = 0;
+
+  constructor(private readonly options: RelayOptions) {
+    this.js = jetstream(options.nc);
+    this.checkpointName = options.checkpointName ?? 'relay';
+  }
+
+  get publishedPosition(): number {
+    return this.position;
+  }
+
+  async start(): Promise<void> {
+    this.position = await this.options.checkpoints.load(this.checkpointName);
+    this.options.logger.info({ position: this.position }, 'relay starting');
+    this.subscription = this.options.store.subscribeToAll((batch) => this.publishBatch(batch), {
+      fromPosition: this.position,
+      batchSize: this.options.batchSize ?? 500,
+      onError: (error) => this.options.logger.warn({ err: error }, 'relay batch failed; retrying from the checkpoint'),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  private async publishBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    const acks = await Promise.all(batch.map((event) => this.publish(event)));
+    const last = batch[batch.length - 1];
+    if (!last) return;
+    await this.options.checkpoints.save(this.checkpointName, last.globalPosition);
+    this.position = last.globalPosition;
+    this.options.metrics?.relayPosition.set(last.globalPosition);
+    const duplicates = acks.filter((a) => a.duplicate).length;
+    this.options.metrics?.relayPublished.inc({ duplicate: 'false' }, acks.length - duplicates);
+    if (duplicates > 0) this.options.metrics?.relayPublished.inc({ duplicate: 'true' }, duplicates);
+  }
+
+  private publish(event: RecordedEvent): Promise<PubAck> {
+    const subject = this.options.subjectFor(event);
+    return inSpan(
+      `relay publish ${event.type}`,
+      { parent: event.metadata, kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': subject, 'messaging.message.id': event.id } },
+      async () => {
+        const h = headers();
+        const carrier = currentTraceCarrier();
+        if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
+        if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
+        h.set('content-type', 'application/cloudevents+json');
+        h.set('ce-type', event.type);
+        return this.js.publish(subject, JSON.stringify(toCloudEvent(this.options.service, event)), {
+          msgID: event.id,
+          headers: h,
+          timeout: 10_000,
+        });
+      },
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import type { CommandLog } from '@tnp/event-store';
+import { commandEnvelopeSchema, parseOrThrow, queryEnvelopeSchema, validationFailed, type CommandMetadata, type Principal, type Reply } from '@tnp/kernel';
+import { inSpan, SpanKind, type Logger, type PlatformMetrics, type TraceCarrier } from '@tnp/platform';
+import { executeCommand } from './command-execution';
+import { toErrorBody } from './error-body';
+
+/** A request that could not be decoded as JSON reaches its endpoint as this marker. */
+export const MALFORMED_REQUEST = '__malformedRequest';
+
+export type NatsEndpoint = {
+  readonly subject: string;
+  readonly handle: (payload: unknown, trace: TraceCarrier) => Promise<Reply>;
+};
+
+type CommandEnvelope<D> = {
+  readonly commandId: string;
+  readonly principal: Principal;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly data: D;
+};
+
+export type EndpointDeps = {
+  readonly commandLog: CommandLog;
+  readonly logger: Logger;
+  readonly metrics?: PlatformMetrics;
+  readonly clock?: () => Date;
+  readonly newId: () => string;
+};
+
+const rejectMalformed = (payload: unknown): void => {
+  if (payload && typeof payload === 'object' && MALFORMED_REQUEST in payload) {
+    throw validationFailed([{ path: '(body)', message: `malformed JSON: ${String((payload as Record<string, unknown>)[MALFORMED_REQUEST])}` }]);
+  }
+};
+
+/**
+ * A command over NATS: the envelope and its data are validated with the message's schema, then
+ * the handler runs once per command id.
+ */
+export const commandEndpoint = <S extends z.ZodType, R>(
+  deps: EndpointDeps,
+  definition: {
+    readonly subject: string;
+    readonly commandType: string;
+    readonly schema: S;
+    readonly handle: (data: z.infer<S>, metadata: CommandMetadata) => Promise<R>;
+  },
+): NatsEndpoint => ({
+  subject: definition.subject,
+  handle: (payload, trace) =>
+    inSpan(`command ${definition.commandType}`, { parent: trace, kind: SpanKind.SERVER }, async (span) => {
+      const started = process.hrtime.bigint();
+      let reply: Reply<R>;
+      try {
+        rejectMalformed(payload);
+        const envelope = parseOrThrow(commandEnvelopeSchema(definition.schema), payload) as CommandEnvelope<z.infer<S>>;
+        const spanContext = span.spanContext();
+        const metadata: CommandMetadata = {
+          commandId: envelope.commandId,
+          now: (deps.clock?.() ?? new Date()).toISOString(),
+          principal: envelope.principal,
+          correlationId: envelope.correlationId ?? envelope.commandId,
+          ...(envelope.causationId ? { causationId: envelope.causationId } : {}),
+          traceparent: `00-${spanContext.traceId}-${spanContext.spanId}-0${spanContext.traceFlags.toString(16)}`,
+        };
+        reply = await executeCommand({
+          commandId: envelope.commandId,
+          commandType: definition.commandType,
+          commandLog: deps.commandLog,
+          run: () => definition.handle(envelope.data, metadata),
+          onUnexpectedError: (error) => deps.logger.error({ err: error, command: definition.commandType }, 'command failed unexpectedly'),
+        });
+      } catch (error) {
+        reply = { ok: false, error: toErrorBody(error) };
+      }
+      deps.metrics?.commands.inc({ command: definition.commandType, outcome: reply.ok ? 'OK' : reply.error.code });
+      deps.metrics?.commandDuration.observe({ command: definition.commandType }, Number(process.hrtime.bigint() - started) / 1e9);
+      return reply;
+    }),
+});
+
+export const queryEndpoint = <S extends z.ZodType, R>(
+  deps: Pick<EndpointDeps, 'logger' | 'metrics'>,
+  definition: { readonly subject: string; readonly queryType: string; readonly schema: S; readonly handle: (data: z.infer<S>) => Promise<R> },
+): NatsEndpoint => ({
+  subject: definition.subject,
+  handle: (payload, trace) =>
+    inSpan(`query ${definition.queryType}`, { parent: trace, kind: SpanKind.SERVER }, async () => {
+      let reply: Reply<R>;
+      try {
+        rejectMalformed(payload);
+        const envelope = parseOrThrow(queryEnvelopeSchema(definition.schema), payload) as { data: z.infer<S> };
+        reply = { ok: true, value: await definition.handle(envelope.data) };
+      } catch (error) {
+        if (!(error instanceof Error && 'code' in error)) deps.logger.error({ err: error, query: definition.queryType }, 'query failed unexpectedly');
+        reply = { ok: false, error: toErrorBody(error) };
+      }
+      deps.metrics?.queries.inc({ query: definition.queryType, outcome: reply.ok ? 'OK' : reply.error.code });
+      return reply;
+    }),
+});
