@@ -3,3 +3,4 @@ export * from './tracing';
 export * from './logger';
 export * from './metrics';
 export * from './health';
+export * from './operations.controller';

@@ -20,6 +20,7 @@ export type ProjectionRunnerOptions<Row> = {
   readonly logger: Logger;
   readonly metrics?: PlatformMetrics;
   readonly batchSize?: number;
+  readonly resetCheckMs?: number;
 };
 
 class CheckpointMoved extends Error {}
@@ -41,6 +42,7 @@ export class ProjectionRunner<Row> {
   private subscription: Subscription | undefined;
   private position = 0;
   private restarting: Promise<void> | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions<Row>) {}
 
@@ -63,9 +65,15 @@ export class ProjectionRunner<Row> {
         this.options.logger.warn({ err: error, projection: this.name }, 'projection batch failed; retrying');
       },
     });
+    // A rebuild started elsewhere (CLI, another replica) resets the checkpoint while this runner
+    // may be idle with no batch to notice it in; look now and then.
+    this.watchdog = setInterval(() => void this.noticeReset(), this.options.resetCheckMs ?? 2000);
+    this.watchdog.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
     await this.restarting;
     await this.subscription?.stop();
     this.subscription = undefined;
@@ -73,6 +81,7 @@ export class ProjectionRunner<Row> {
 
   /** Empties the read model and replays the whole log into it. */
   async rebuild(): Promise<void> {
+    await this.ensureCheckpoint();
     const em = this.options.orm.em.fork();
     await em.transactional(async (tx) => {
       await tx.execute(`SELECT position FROM ${this.options.schema}.projection_checkpoints WHERE name = ? FOR UPDATE`, [this.name]);
@@ -80,6 +89,20 @@ export class ProjectionRunner<Row> {
       await tx.execute(`UPDATE ${this.options.schema}.projection_checkpoints SET position = 0, updated_at = now() WHERE name = ?`, [this.name]);
     });
     this.options.logger.info({ projection: this.name }, 'projection reset for rebuild');
+    if (this.subscription) this.restartFrom(0);
+  }
+
+  private async noticeReset(): Promise<void> {
+    if (!this.subscription || this.restarting) return;
+    try {
+      const rows = await this.options.orm.em
+        .fork()
+        .execute<{ position: string }[]>(`SELECT position FROM ${this.options.schema}.projection_checkpoints WHERE name = ?`, [this.name]);
+      const stored = Number(rows[0]?.position ?? 0);
+      if (stored < this.position) this.restartFrom(stored);
+    } catch (error) {
+      this.options.logger.warn({ err: error, projection: this.name }, 'could not read projection checkpoint');
+    }
   }
 
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {

@@ -1,0 +1,42 @@
+import { Controller, Get, Header, HttpCode, Inject, Res, type DynamicModule } from '@nestjs/common';
+import type { Registry } from 'prom-client';
+import { HealthChecks } from './health';
+
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+
+/** Liveness, readiness and Prometheus metrics, the same on every service. */
+@Controller()
+export class OperationsController {
+  constructor(
+    @Inject(HealthChecks) private readonly health: HealthChecks,
+    @Inject(METRICS_REGISTRY) private readonly registry: Registry,
+  ) {}
+
+  @Get('health/live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  async ready(@Res({ passthrough: true }) reply: { status: (code: number) => unknown }): Promise<unknown> {
+    const report = await this.health.readiness();
+    reply.status(report.ready ? 200 : 503);
+    return report;
+  }
+
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4')
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
+
+export const operationsModule = (health: HealthChecks, registry: Registry): DynamicModule => ({
+  module: class OperationsModule {},
+  controllers: [OperationsController],
+  providers: [
+    { provide: HealthChecks, useValue: health },
+    { provide: METRICS_REGISTRY, useValue: registry },
+  ],
+});

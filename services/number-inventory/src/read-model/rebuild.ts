@@ -1,0 +1,22 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { PostgresEventStore } from '@tnp/event-store';
+import type { Logger } from '@tnp/platform';
+import { ProjectionRunner } from '@tnp/read-models';
+import type { NumberInventoryConfig } from '../number-inventory.config';
+import { READ_MODEL_SCHEMA, readModelSchemaSql, SiteNumberEntity } from './site-number.entity';
+import { siteTelephonyProjection } from './site-telephony.projection';
+import { siteTelephonyTable } from './site-telephony.table';
+
+/** Resets the site-telephony read model; the running projection (or the next start) replays into it. */
+export const rebuildSiteTelephony = async (config: NumberInventoryConfig, logger: Logger): Promise<void> => {
+  const store = await PostgresEventStore.connect({ connectionString: config.DATABASE_URL, schema: config.EVENT_STORE_SCHEMA });
+  const orm = await MikroORM.init({ clientUrl: config.DATABASE_URL, entities: [SiteNumberEntity], debug: false });
+  try {
+    await orm.em.fork().execute(readModelSchemaSql());
+    const runner = new ProjectionRunner({ orm, schema: READ_MODEL_SCHEMA, store, projection: siteTelephonyProjection, table: siteTelephonyTable, logger });
+    await runner.rebuild();
+  } finally {
+    await orm.close();
+    await store.close();
+  }
+};

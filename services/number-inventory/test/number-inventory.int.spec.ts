@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import { eventually } from '@tnp/testing';
+import type { ProvisionNumbersResult, SiteNumberPage } from '@tnp/number-inventory-contracts';
+import { jetStreamNameFor } from '../src/number-inventory.config';
+import { startHarness, type Harness } from './number-inventory-harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('ni_int');
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const SITE = 'lon-1';
+const range = (from: number, to: number) => ({ start: `+4420712${String(from).padStart(5, '0')}`, end: `+4420712${String(to).padStart(5, '0')}` });
+const num = (n: number) => `+4420712${String(n).padStart(5, '0')}`;
+
+describe('number-inventory over NATS', () => {
+  test('provisions a range, reports each number, and a repeat changes nothing', async () => {
+    const first = await h.command<ProvisionNumbersResult>('provision-numbers', { siteId: SITE, rangeName: 'Main', range: range(1, 20), extFromLastDigits: 3 });
+    expect(first).toMatchObject({ ok: true, value: { status: 'COMPLETE', provisioned: 20, skipped: 0, failed: 0 } });
+    const again = await h.command<ProvisionNumbersResult>('provision-numbers', { siteId: SITE, rangeName: 'Main', range: range(15, 25) });
+    expect(again).toMatchObject({ ok: true, value: { status: 'COMPLETE', provisioned: 5, skipped: 6, failed: 0 } });
+    const elsewhere = await h.command<ProvisionNumbersResult>('provision-numbers', { siteId: 'man-1', rangeName: 'X', range: range(24, 27) });
+    expect(elsewhere).toMatchObject({ ok: true, value: { status: 'PARTIAL', provisioned: 2, failed: 2 } });
+    if (!elsewhere.ok) throw new Error('unreachable');
+    expect(elsewhere.value.results.find((r) => r.number === num(24))).toMatchObject({ outcome: 'failed', rule: 'PROVISIONED_AT_OTHER_SITE' });
+  });
+
+  test('a repeated command id returns the first result and appends nothing', async () => {
+    const commandId = randomUUID();
+    const first = await h.command('allocate-number', { siteId: SITE, number: num(1), owner: { type: 'operator' } }, { commandId });
+    const deallocated = await h.command('deallocate-number', { siteId: SITE, number: num(1) });
+    expect(deallocated.ok).toBe(true);
+    const repeat = await h.command('allocate-number', { siteId: SITE, number: num(1), owner: { type: 'operator' } }, { commandId });
+    expect(repeat).toEqual(first);
+    const events = await h.service.store.readStream(`number-${num(1)}`);
+    expect(events.map((e) => e.type)).toEqual(['NumberProvisioned', 'NumberAllocated', 'NumberDeallocated']);
+  });
+
+  test('refusals answer with their rule code and write nothing', async () => {
+    const activate = await h.command('activate-number', { siteId: SITE, number: num(2) });
+    expect(activate).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_TRANSITION', rule: 'NOT_ALLOCATED' }) });
+    expect(await h.service.store.readStream(`number-${num(2)}`)).toHaveLength(1);
+  });
+
+  test('bad input answers VALIDATION_FAILED naming the fields, for malformed JSON too', async () => {
+    const malformed = await h.raw(`${h.config.NATS_SUBJECT_PREFIX}.cmd.number-inventory.allocate-number`, '{"commandId": ');
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const wrong = await h.command('allocate-number', { siteId: SITE, number: '02071230001', owner: { type: 'occupier' }, extra: 1 });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    if (wrong.ok) throw new Error('unreachable');
+    const paths = wrong.error.fields?.map((f) => f.path) ?? [];
+    expect(paths).toEqual(expect.arrayContaining(['data.number', 'data.owner.occupierId', 'data']));
+    const tooMany = await h.command('provision-numbers', { siteId: SITE, rangeName: 'Big', range: { start: '+442071300000', end: '+442071310000' } });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ path: 'data.range' })] } });
+  });
+
+  test('allocate-N gives all N or none, even to concurrent requests', async () => {
+    await h.command('provision-numbers', { siteId: 'pool-1', rangeName: 'Pool', range: { start: '+442079000000', end: '+442079000009' } });
+    await eventually(async () => {
+      const page = await h.query<SiteNumberPage>('list-site-numbers', { siteId: 'pool-1' });
+      expect(page.ok && page.value.total).toBe(10);
+    });
+    const replies = await Promise.all(
+      ['a', 'b', 'c'].map((occupierId) => h.command<{ numbers: string[] }>('allocate-numbers', { siteId: 'pool-1', occupierId, count: 4 })),
+    );
+    const granted = replies.filter((r) => r.ok);
+    const refused = replies.filter((r) => !r.ok);
+    expect(granted).toHaveLength(2);
+    expect(refused).toEqual([{ ok: false, error: expect.objectContaining({ rule: 'INSUFFICIENT_AVAILABLE_NUMBERS' }) }]);
+    const all = granted.flatMap((r) => (r.ok ? r.value.numbers : []));
+    expect(new Set(all).size).toBe(8);
+  });
+
+  test('one main number per owner per site, even under concurrent nominations', async () => {
+    const numbers = [num(10), num(11), num(12), num(13)];
+    for (const n of numbers) await h.command('allocate-number', { siteId: SITE, number: n, owner: { type: 'occupier', occupierId: 'acme' } });
+    const replies = await Promise.all(numbers.map((n) => h.command('nominate-main-number', { siteId: SITE, number: n })));
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    expect(replies.filter((r) => !r.ok).map((r) => !r.ok && r.error.rule)).toEqual(['OWNER_HAS_MAIN_NUMBER', 'OWNER_HAS_MAIN_NUMBER', 'OWNER_HAS_MAIN_NUMBER']);
+  });
+
+  test('every event reaches JetStream once, as a CloudEvent with the event id as message id', async () => {
+    const stored = await h.service.store.readAll({ fromPosition: 0, maxCount: 100_000 });
+    const js = jetstream(h.nc);
+    await eventually(async () => expect(h.service.relay.publishedPosition).toBe(stored.at(-1)?.globalPosition));
+    const consumer = await js.consumers.get(jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX));
+    const message = await consumer.next({ expires: 5000 });
+    expect(message).not.toBeNull();
+    const cloudEvent = message!.json<Record<string, unknown>>();
+    expect(cloudEvent).toMatchObject({ specversion: '1.0', id: stored[0]?.id, type: stored[0]?.type, source: '/telephony/number-inventory' });
+    expect(message!.headers?.get('Nats-Msg-Id')).toBe(stored[0]?.id);
+    expect(message!.subject).toBe(`${h.config.NATS_SUBJECT_PREFIX}.evt.number-inventory.number.NumberProvisioned`);
+    const info = await (await import('@nats-io/jetstream')).jetstreamManager(h.nc).then((m) => m.streams.info(jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX)));
+    expect(info.state.messages).toBe(stored.length);
+  });
+
+  test('a rebuilt read model equals the one built live', async () => {
+    const before = await h.query<SiteNumberPage>('list-site-numbers', { siteId: SITE, pageSize: 500 });
+    await h.service.projection.rebuild();
+    await eventually(async () => {
+      const after = await h.query<SiteNumberPage>('list-site-numbers', { siteId: SITE, pageSize: 500 });
+      expect(after).toEqual(before);
+    });
+  });
+});
