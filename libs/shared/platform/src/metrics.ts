@@ -21,6 +21,13 @@ export const createMetrics = (service: string) => {
       buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    httpDuration: new Histogram({
+      name: 'tnp_http_request_duration_seconds',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
     queries: new Counter({
       name: 'tnp_queries_total',
       help: 'Queries answered, by query and outcome code',

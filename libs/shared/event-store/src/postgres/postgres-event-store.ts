@@ -1,3 +1,4 @@
+import { SpanKind, trace } from '@opentelemetry/api';
 import { Client, Pool, type PoolClient } from 'pg';
 import { PlatformError } from '@tnp/kernel';
 import {
@@ -37,6 +38,7 @@ export type PostgresEventStoreOptions = {
   readonly idlePollMs?: number;
 };
 
+const tracer = trace.getTracer('event-store');
 const UNIQUE_VIOLATION = '23505';
 const SERIALIZATION_OR_DEADLOCK = new Set(['40001', '40P01']);
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -90,7 +92,21 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  async appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
+  appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
+    return tracer.startActiveSpan(
+      'eventstore append',
+      { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'eventstore.streams': requests.length } },
+      (span) =>
+        this.appendManyInTransaction(requests)
+          .catch((error: unknown) => {
+            span.recordException(error as Error);
+            throw error;
+          })
+          .finally(() => span.end()),
+    );
+  }
+
+  private async appendManyInTransaction(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
     const nonEmpty = requests.filter((r) => r.events.length > 0);
     if (nonEmpty.length === 0) return Promise.all(requests.map((r) => this.emptyResult(r.streamId)));
     assertDistinctStreams(nonEmpty);

@@ -1,0 +1,49 @@
+import { Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { createLogger, createMetrics, HealthChecks, operationsModule, type Logger } from '@tnp/platform';
+import type { GatewayConfig } from './gateway.config';
+import { ServiceClient } from './http/nats-client';
+import { openApiDocument } from './http/openapi';
+import { installJsonParser, registerRoutes } from './http/register-routes';
+import { numberInventoryRoutes } from './number-inventory/number-inventory.routes';
+
+export type Gateway = {
+  readonly http: INestApplication;
+  readonly url: () => Promise<string>;
+  readonly stop: () => Promise<void>;
+};
+
+export const startGateway = async (config: GatewayConfig, logger: Logger = createLogger('gateway', config.LOG_LEVEL)): Promise<Gateway> => {
+  const metrics = createMetrics('gateway');
+  const health = new HealthChecks();
+  const client = new ServiceClient(config.NATS_URL, config.REQUEST_TIMEOUT_MS);
+  await client.connect();
+  health.register({ name: 'nats', check: async () => void (await client.unwrap<NatsConnection>().flush()) });
+
+  @Module({ imports: [operationsModule(health, metrics.registry)] })
+  class GatewayModule {}
+
+  const http = await NestFactory.create<NestFastifyApplication>(GatewayModule, new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 }), {
+    logger: ['error', 'warn'],
+    bodyParser: false,
+  });
+  const fastify = http.getHttpAdapter().getInstance();
+  installJsonParser(fastify);
+  const routes = [...numberInventoryRoutes(client, config.NATS_SUBJECT_PREFIX)];
+  registerRoutes(fastify, routes, { jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }, logger, metrics });
+  fastify.get('/openapi.json', async () => openApiDocument(routes, config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`));
+  await http.listen(config.HTTP_PORT, config.HTTP_HOST);
+  logger.info({ port: config.HTTP_PORT }, 'gateway started');
+
+  return {
+    http,
+    url: async () => (await http.getUrl()).replace('[::1]', '127.0.0.1'),
+    stop: async () => {
+      health.markShuttingDown();
+      await http.close();
+      await client.close();
+    },
+  };
+};

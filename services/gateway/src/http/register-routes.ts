@@ -1,0 +1,107 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { httpStatusOf, PlatformError, type Principal } from '@tnp/kernel';
+import { toErrorBody } from '@tnp/messaging';
+import { currentTraceId, inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
+import { authorize } from '../auth/authorize';
+import { verifyBearer, type JwtSettings } from '../auth/jwt';
+import type { Caller } from '../auth/principal';
+import type { RouteSpec } from './route';
+
+const MALFORMED = Symbol('malformed-json');
+
+/** JSON bodies are parsed here, so a malformed one becomes our VALIDATION_FAILED, not Fastify's own error. */
+export const installJsonParser = (fastify: FastifyInstance): void => {
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(null, { [MALFORMED]: (error as Error).message });
+    }
+  });
+};
+
+const principalOf = (caller: Caller): Principal => ({
+  id: caller.id,
+  role: caller.role,
+  ...(caller.tenant ?? caller.occupierId ? { tenantId: caller.tenant ?? caller.occupierId ?? undefined } : {}),
+});
+
+/** A client's Idempotency-Key is scoped to the caller, so one tenant can never replay another's command. */
+const commandIdOf = (caller: Caller, key: string | undefined): string =>
+  key ? `k-${createHash('sha256').update(`${caller.id}\u0000${key}`).digest('hex').slice(0, 40)}` : randomUUID();
+
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export const registerRoutes = (
+  fastify: FastifyInstance,
+  routes: readonly RouteSpec[],
+  deps: { readonly jwt: JwtSettings; readonly logger: Logger; readonly metrics: PlatformMetrics },
+): void => {
+  for (const route of routes) {
+    fastify.route({
+      method: route.method,
+      url: route.path.replace(/\{(\w+)\}/g, ':$1'),
+      handler: (request: FastifyRequest, reply: FastifyReply) =>
+        inSpan(
+          `HTTP ${route.method} ${route.path}`,
+          {
+            parent: { ...(header(request, 'traceparent') ? { traceparent: header(request, 'traceparent') } : {}) },
+            kind: SpanKind.SERVER,
+            attributes: { 'http.request.method': route.method, 'http.route': route.path },
+          },
+          async () => {
+            const started = process.hrtime.bigint();
+            const traceId = currentTraceId();
+            if (traceId) void reply.header('x-trace-id', traceId);
+            let status = 500;
+            try {
+              const body = request.body as Record<PropertyKey, unknown> | undefined;
+              if (body && typeof body === 'object' && MALFORMED in body) {
+                throw new PlatformError('VALIDATION_FAILED', 'Request body is not valid JSON', { fields: [{ path: '(body)', message: String(body[MALFORMED]) }] });
+              }
+              const caller = await verifyBearer(header(request, 'authorization'), deps.jwt);
+              const params = request.params as Record<string, string>;
+              authorize(caller, route.roles, route.scope(params));
+              const idempotencyKey = header(request, 'idempotency-key');
+              if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+                throw new PlatformError('VALIDATION_FAILED', 'Invalid Idempotency-Key', { fields: [{ path: 'Idempotency-Key', message: '1-200 visible ASCII characters' }] });
+              }
+              const result = await route.handle({
+                caller,
+                principal: principalOf(caller),
+                params,
+                query: (request.query ?? {}) as Record<string, unknown>,
+                body,
+                commandId: commandIdOf(caller, idempotencyKey),
+                correlationId: header(request, 'x-correlation-id')?.slice(0, 100) ?? randomUUID(),
+              });
+              if (result.kind === 'json') {
+                status = result.status;
+                return await reply.code(result.status).send(result.body);
+              }
+              status = 200;
+              return await reply
+                .code(200)
+                .header('content-type', result.contentType)
+                .header('content-disposition', `attachment; filename="${result.filename}"`)
+                .send(result.stream);
+            } catch (error) {
+              const body = toErrorBody(error);
+              if (body.code === 'INTERNAL') deps.logger.error({ err: error, route: route.operationId }, 'request failed unexpectedly');
+              status = httpStatusOf[body.code];
+              return await reply.code(status).send(body);
+            } finally {
+              deps.metrics.httpDuration.observe({ method: route.method, route: route.path, status: String(status) }, Number(process.hrtime.bigint() - started) / 1e9);
+            }
+          },
+        ),
+    });
+  }
+};

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { PlatformError, parseOrThrow, validationFailed, type Reply } from '@tnp/kernel';
+import {
+  allocateNumberSchema,
+  allocateNumbersSchema,
+  commandSubject,
+  configureSiteSchema,
+  getNumberSchema,
+  listOccupierNumbersSchema,
+  listSiteNumbersSchema,
+  lockNumberSchema,
+  numberAtSiteSchema,
+  NumberInventoryCommands,
+  NumberInventoryQueries,
+  ownerSchema,
+  provisionNumbersSchema,
+  querySubject,
+  siteNumberFiltersSchema,
+  type NumberInventoryCommandName,
+  type OccupierNumbers,
+  type ProvisionNumbersResult,
+  type SiteNumberView,
+} from '@tnp/number-inventory-contracts';
+import { canSeeNumber } from '../auth/authorize';
+import type { Role } from '../auth/principal';
+import type { ServiceClient } from '../http/nats-client';
+import { fromReply, type RouteContext, type RouteSpec } from '../http/route';
+import { siteNumbersCsv } from './site-numbers-csv';
+
+const OPERATOR: readonly Role[] = ['operator'];
+const PLATFORM: readonly Role[] = [];
+const TAG = 'Number inventory';
+
+/** Path parameters belong to the path: a body repeating them is refused rather than silently overridden. */
+const withPathParams = (body: unknown, params: Record<string, string>): Record<string, unknown> => {
+  const object = body === undefined || body === null ? {} : body;
+  if (typeof object !== 'object' || Array.isArray(object)) throw validationFailed([{ path: '(body)', message: 'must be a JSON object' }]);
+  const repeated = Object.keys(params).filter((key) => key in object);
+  if (repeated.length > 0) throw validationFailed(repeated.map((key) => ({ path: key, message: 'comes from the URL path; remove it from the body' })));
+  return { ...object, ...params };
+};
+
+export const numberInventoryRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
+  const send = <T>(name: NumberInventoryCommandName, schema: z.ZodType, ctx: RouteContext): Promise<Reply<T>> =>
+    client.command<T>(commandSubject(name, prefix), {
+      commandId: ctx.commandId,
+      principal: ctx.principal,
+      correlationId: ctx.correlationId,
+      data: parseOrThrow(schema, withPathParams(ctx.body, ctx.params)),
+    });
+
+  const numberCommand = (
+    method: 'POST' | 'PUT' | 'DELETE',
+    suffix: string,
+    name: NumberInventoryCommandName,
+    schema: z.ZodType,
+    summary: string,
+    roles: readonly Role[] = OPERATOR,
+    body?: z.ZodType,
+  ): RouteSpec => ({
+    method,
+    path: `/v1/sites/{siteId}/numbers/{number}/${suffix}`,
+    operationId: name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
+    summary,
+    tag: TAG,
+    roles,
+    scope: (p) => (roles.length === 0 ? { kind: 'platform' } : { kind: 'site', siteId: p['siteId'] ?? '' }),
+    ...(body ? { body } : {}),
+    responseDescription: 'The number stream revision and the ids of the events appended (none for a no-op)',
+    handle: async (ctx) => fromReply(await send(name, schema, ctx)),
+  });
+
+  return [
+    {
+      method: 'POST',
+      path: '/v1/sites/{siteId}/numbers/provision',
+      operationId: 'provisionNumbers',
+      summary: 'Provision numbers at a site, singly or as a range of up to 10,000',
+      tag: TAG,
+      roles: PLATFORM,
+      scope: () => ({ kind: 'platform' }),
+      body: provisionNumbersSchema,
+      responseDescription: 'Each number provisioned, skipped or failed; 200 COMPLETE, 207 PARTIAL, 409 FAILED',
+      handle: async (ctx) => {
+        const reply = await send<ProvisionNumbersResult>(NumberInventoryCommands.provisionNumbers, provisionNumbersSchema, ctx);
+        if (!reply.ok) return fromReply(reply);
+        const status = { COMPLETE: 200, PARTIAL: 207, FAILED: 409 }[reply.value.status];
+        return { kind: 'json', status, body: reply.value };
+      },
+    },
+    numberCommand('POST', 'allocate', NumberInventoryCommands.allocateNumber, allocateNumberSchema, 'Allocate a number to the operator or an occupier', OPERATOR, z.object({ owner: ownerSchema })),
+    numberCommand('POST', 'deallocate', NumberInventoryCommands.deallocateNumber, numberAtSiteSchema, 'Return a number to the available pool'),
+    numberCommand('POST', 'activate', NumberInventoryCommands.activateNumber, numberAtSiteSchema, 'Put an allocated number into service'),
+    numberCommand('POST', 'deactivate', NumberInventoryCommands.deactivateNumber, numberAtSiteSchema, 'Take a number out of service; it stays allocated'),
+    numberCommand('PUT', 'main-number', NumberInventoryCommands.nominateMainNumber, numberAtSiteSchema, 'Nominate a number as a main number'),
+    numberCommand('DELETE', 'main-number', NumberInventoryCommands.removeMainNumberNomination, numberAtSiteSchema, 'Remove a main-number nomination'),
+    numberCommand('PUT', 'lock', NumberInventoryCommands.lockNumber, lockNumberSchema, 'Lock a number so it cannot be allocated', PLATFORM, z.object({ reason: z.string().optional() })),
+    numberCommand('DELETE', 'lock', NumberInventoryCommands.unlockNumber, numberAtSiteSchema, 'Unlock a number', PLATFORM),
+    {
+      method: 'POST',
+      path: '/v1/sites/{siteId}/allocations',
+      operationId: 'allocateNumbers',
+      summary: 'Give an occupier N available numbers from the site, all or none',
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      body: z.object({ occupierId: z.string(), count: z.number().int() }),
+      responseDescription: 'The numbers allocated',
+      handle: async (ctx) => fromReply(await send(NumberInventoryCommands.allocateNumbers, allocateNumbersSchema, ctx)),
+    },
+    {
+      method: 'PUT',
+      path: '/v1/sites/{siteId}/settings',
+      operationId: 'configureSite',
+      summary: "Set the site's cooling-off period for numbers that leave service",
+      tag: TAG,
+      roles: PLATFORM,
+      scope: () => ({ kind: 'platform' }),
+      body: z.object({ coolingOffDays: z.number().int() }),
+      responseDescription: 'The site stream revision',
+      handle: async (ctx) => fromReply(await send(NumberInventoryCommands.configureSite, configureSiteSchema, ctx)),
+    },
+    {
+      method: 'GET',
+      path: '/v1/sites/{siteId}/numbers',
+      operationId: 'listSiteNumbers',
+      summary: 'The site telephony list: filter by status and allocation, search, page; sorted by number',
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      query: listSiteNumbersSchema.omit({ siteId: true }),
+      responseDescription: 'One page of numbers, the total, and the statuses present at the site',
+      handle: async (ctx) => {
+        const data = parseOrThrow(listSiteNumbersSchema, { ...ctx.query, siteId: ctx.params['siteId'] });
+        return fromReply(await client.query(querySubject(NumberInventoryQueries.listSiteNumbers, prefix), ctx.principal, data));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/sites/{siteId}/numbers.csv',
+      operationId: 'downloadSiteNumbers',
+      summary: 'CSV of exactly the filtered site telephony rows, streamed',
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      query: siteNumberFiltersSchema.omit({ siteId: true }),
+      produces: 'text/csv',
+      responseDescription: 'text/csv',
+      handle: async (ctx) => {
+        const filters = parseOrThrow(siteNumberFiltersSchema, { ...ctx.query, siteId: ctx.params['siteId'] });
+        return {
+          kind: 'stream',
+          contentType: 'text/csv; charset=utf-8',
+          filename: `site-${filters.siteId}-numbers.csv`,
+          stream: await siteNumbersCsv(client, querySubject(NumberInventoryQueries.exportSiteNumbers, prefix), ctx.principal, filters),
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/numbers/{number}',
+      operationId: 'getNumber',
+      summary: 'One number as the site telephony list shows it',
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: () => ({ kind: 'number' }),
+      responseDescription: 'The number',
+      handle: async (ctx) => {
+        const data = parseOrThrow(getNumberSchema, { number: ctx.params['number'] });
+        const reply = await client.query<SiteNumberView>(querySubject(NumberInventoryQueries.getNumber, prefix), ctx.principal, data);
+        if (reply.ok) {
+          const owner = reply.value.allocatedTo?.type === 'occupier' ? reply.value.allocatedTo.occupierId : null;
+          if (!canSeeNumber(ctx.caller, reply.value.siteId, owner)) throw new PlatformError('NOT_FOUND', `${data.number} is not provisioned`);
+        }
+        return fromReply(reply);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/numbers',
+      operationId: 'listOccupierNumbers',
+      summary: "An occupier's numbers at each of its sites",
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+      responseDescription: 'Numbers grouped by site',
+      handle: async (ctx) => {
+        const data = parseOrThrow(listOccupierNumbersSchema, { occupierId: ctx.params['occupierId'] });
+        const reply = await client.query<OccupierNumbers>(querySubject(NumberInventoryQueries.listOccupierNumbers, prefix), ctx.principal, data);
+        if (!reply.ok || ctx.caller.role !== 'operator') return fromReply(reply);
+        return fromReply({ ok: true, value: { ...reply.value, sites: reply.value.sites.filter((s) => ctx.caller.sites.includes(s.siteId)) } });
+      },
+    },
+  ];
+};
