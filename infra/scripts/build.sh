@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Compiles every library, service and tool with SWC into dist/ (type checking is part of the tests).
+source "$(dirname "$0")/lib.sh"
+ensure_dependencies
+cd "$ROOT"
+rm -rf dist
+"$NODE" node_modules/.bin/swc libs services tools -d dist --config-file .swcrc -q \
+  --ignore "**/*.spec.ts" --ignore "**/test/**" --ignore "**/testing/**"
+log "built into dist/"

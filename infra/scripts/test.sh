@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite: type check, then unit, integration and end-to-end specs on real
+# PostgreSQL and NATS (Testcontainers when a Docker engine answers, local services otherwise).
+source "$(dirname "$0")/lib.sh"
+ensure_dependencies
+cd "$ROOT"
+if ! docker info >/dev/null 2>&1; then bash infra/scripts/ensure-infrastructure.sh; fi
+log "type checking"
+"$NODE" node_modules/.bin/tsc -p tsconfig.json --noEmit
+log "running the specs"
+mkdir -p .run
+status=0
+"$NODE" node_modules/.bin/jest --ci --json --outputFile=.run/jest-results.json "$@" || status=$?
+"$NODE" -e '
+  const r = require("./.run/jest-results.json");
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+' || true
+exit "$status"

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The dependency rules of the workspace, checked on every test run:
+ * - domain code imports no framework, database or transport package;
+ * - a project tagged scope:X depends only on scope:X and scope:shared (the gateway and the
+ *   cross-service tests may also use other services' contracts);
+ * - libraries are imported through their public index (@tnp/...), never by reaching into src.
+ */
+const ROOT = join(__dirname, '..', '..');
+const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+
+type Project = { name: string; root: string; tags: string[] };
+const projects: Project[] = [];
+const walk = (dir: string, visit: (file: string) => void): void => {
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) walk(path, visit);
+    else visit(path);
+  }
+};
+for (const top of ['libs', 'services', 'test']) {
+  walk(join(ROOT, top), (file) => {
+    if (!file.endsWith('project.json')) return;
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { name: string; tags?: string[] };
+    projects.push({ name: json.name, root: relative(ROOT, join(file, '..')), tags: json.tags ?? [] });
+  });
+}
+const projectOf = (file: string): Project | undefined =>
+  projects.filter((p) => relative(ROOT, file).startsWith(`${p.root}/`)).sort((a, b) => b.root.length - a.root.length)[0];
+const aliasProject = new Map(
+  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, projectOf(join(ROOT, target ?? ''))]),
+);
+const tag = (p: Project | undefined, prefix: string) => p?.tags.find((t) => t.startsWith(prefix))?.slice(prefix.length);
+
+const imports = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+
+const sourceFiles: string[] = [];
+for (const top of ['libs', 'services', 'test']) walk(join(ROOT, top), (f) => f.endsWith('.ts') && sourceFiles.push(f));
+
+const FRAMEWORK = /^(@nestjs|@mikro-orm|@nats-io|pg$|pg-|@kurrent|@opentelemetry|pino|prom-client|fastify|jose)/;
+
+describe('module boundaries', () => {
+  test('every source file belongs to a tagged project', () => {
+    expect(sourceFiles.filter((f) => !projectOf(f)).map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  test('domain libraries import no framework, database or transport package', () => {
+    const offences = sourceFiles
+      .filter((f) => tag(projectOf(f), 'type:') === 'domain')
+      .flatMap((f) => imports(f).filter((i) => FRAMEWORK.test(i)).map((i) => `${relative(ROOT, f)} imports ${i}`));
+    expect(offences).toEqual([]);
+  });
+
+  test('a scope depends only on itself and shared (contracts excepted for the gateway and integration tests)', () => {
+    const offences = sourceFiles.flatMap((f) => {
+      const from = projectOf(f);
+      const scope = tag(from, 'scope:');
+      return imports(f)
+        .filter((i) => aliasProject.has(i))
+        .filter((i) => {
+          const to = aliasProject.get(i);
+          const target = tag(to, 'scope:');
+          if (target === 'shared' || target === scope) return false;
+          return !((scope === 'gateway' || scope === 'integration') && tag(to, 'type:') === 'contracts');
+        })
+        .map((i) => `${relative(ROOT, f)} (${scope}) imports ${i}`);
+    });
+    expect(offences).toEqual([]);
+  });
+
+  test('libraries are imported through their public index only', () => {
+    const offences = sourceFiles.flatMap((f) =>
+      imports(f)
+        .filter((i) => i.startsWith('.') && /libs\//.test(join(relative(ROOT, join(f, '..')), i)))
+        .filter((i) => projectOf(join(f, '..', i)) !== projectOf(f))
+        .map((i) => `${relative(ROOT, f)} reaches into ${i}`),
+    );
+    expect(offences).toEqual([]);
+  });
+});
