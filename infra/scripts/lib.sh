@@ -32,8 +32,10 @@ ensure_dependencies() {
   cd "$ROOT"
   if [ ! -x "$NODE" ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     command -v npm >/dev/null || apt_install npm
-    log "installing dependencies (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error
+    # Not `npm ci`: the registry mirror lacks some other-platform optional binaries, which npm
+    # then leaves out of the lock file, and `npm ci` refuses such a lock. `npm install` keeps it.
+    log "installing dependencies (npm install from package-lock.json)"
+    npm install --no-audit --no-fund --loglevel=error
   fi
   "$NODE" --version | grep -q '^v24\.' || die "expected Node 24 in node_modules/.bin/node, got $("$NODE" --version)"
 }
