@@ -6,7 +6,12 @@ export const testDatabaseAdminUrl = (): string =>
 
 export const testNatsUrl = (): string => process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 
-export type TestDatabase = { readonly url: string; readonly name: string; readonly drop: () => Promise<void> };
+export type TestDatabase = {
+  readonly url: string;
+  readonly name: string;
+  readonly query: (sql: string, params?: unknown[]) => Promise<unknown[]>;
+  readonly drop: () => Promise<void>;
+};
 
 /** A fresh database per suite, so suites run in parallel without seeing each other's rows. */
 export const createTestDatabase = async (label = 'suite'): Promise<TestDatabase> => {
@@ -21,6 +26,15 @@ export const createTestDatabase = async (label = 'suite'): Promise<TestDatabase>
   return {
     url: url.toString(),
     name,
+    query: async (sql, params = []) => {
+      const c = new Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        return (await c.query(sql, params)).rows;
+      } finally {
+        await c.end();
+      }
+    },
     drop: async () => {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
