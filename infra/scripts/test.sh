@@ -5,8 +5,11 @@ source "$(dirname "$0")/lib.sh"
 ensure_dependencies
 cd "$ROOT"
 if ! docker info >/dev/null 2>&1; then bash infra/scripts/ensure-infrastructure.sh; fi
-log "type checking"
+log "type checking, lint and formatting"
 "$NODE" node_modules/.bin/tsc -p tsconfig.json --noEmit
+"$NODE" node_modules/.bin/eslint .
+"$NODE" node_modules/.bin/prettier --check "libs/**/*.ts" "services/**/*.ts" "test/**/*.ts" "tools/**/*.ts" >/dev/null \
+  || die "formatting differs from Prettier: run node_modules/.bin/prettier --write on the files above"
 log "running the specs"
 mkdir -p .run
 status=0

@@ -9,7 +9,9 @@ import { join, relative } from 'node:path';
  * - libraries are imported through their public index (@tnp/...), never by reaching into src.
  */
 const ROOT = join(__dirname, '..', '..');
-const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
 
 type Project = { name: string; root: string; tags: string[] };
 const projects: Project[] = [];
@@ -51,7 +53,11 @@ describe('module boundaries', () => {
   test('domain libraries import no framework, database or transport package', () => {
     const offences = sourceFiles
       .filter((f) => tag(projectOf(f), 'type:') === 'domain')
-      .flatMap((f) => imports(f).filter((i) => FRAMEWORK.test(i)).map((i) => `${relative(ROOT, f)} imports ${i}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => FRAMEWORK.test(i))
+          .map((i) => `${relative(ROOT, f)} imports ${i}`),
+      );
     expect(offences).toEqual([]);
   });
 

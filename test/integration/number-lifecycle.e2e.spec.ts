@@ -48,7 +48,11 @@ afterAll(async () => {
 });
 
 type Call = { status: number; body: any; headers: Headers; text: string };
-const call = async (method: string, path: string, options: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Call> => {
+const call = async (
+  method: string,
+  path: string,
+  options: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Call> => {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -73,16 +77,26 @@ describe('number lifecycle through the REST API', () => {
   test('the whole lifecycle, with every refusal answering its rule code', async () => {
     const provisioned = await call('POST', `/v1/sites/${SITE}/numbers/provision`, {
       as: 'platform',
-      body: { rangeName: 'London main', range: { start: number(0), end: number(99) }, extFromLastDigits: 3, portedIn: true, portedFrom: 'BT' },
+      body: {
+        rangeName: 'London main',
+        range: { start: number(0), end: number(99) },
+        extFromLastDigits: 3,
+        portedIn: true,
+        portedFrom: 'BT',
+      },
     });
     expect(provisioned.status).toBe(200);
     expect(provisioned.body).toMatchObject({ status: 'COMPLETE', provisioned: 100, skipped: 0, failed: 0 });
     expect(provisioned.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
 
     await call('PUT', path(90, 'lock'), { as: 'platform', body: { reason: 'remote access voicemail' } });
-    expect((await call('POST', path(1, 'allocate'), { as: 'operator', body: { owner: { type: 'occupier', occupierId: 'acme' } } })).status).toBe(200);
+    expect(
+      (await call('POST', path(1, 'allocate'), { as: 'operator', body: { owner: { type: 'occupier', occupierId: 'acme' } } })).status,
+    ).toBe(200);
     expect((await call('PUT', path(1, 'main-number'), { as: 'operator' })).status).toBe(200);
-    expect((await call('POST', path(2, 'allocate'), { as: 'operator', body: { owner: { type: 'occupier', occupierId: 'acme' } } })).status).toBe(200);
+    expect(
+      (await call('POST', path(2, 'allocate'), { as: 'operator', body: { owner: { type: 'occupier', occupierId: 'acme' } } })).status,
+    ).toBe(200);
     expect((await call('POST', path(1, 'activate'), { as: 'operator' })).status).toBe(200);
     expect((await call('POST', path(3, 'allocate'), { as: 'operator', body: { owner: { type: 'operator' } } })).status).toBe(200);
 
@@ -111,7 +125,10 @@ describe('number lifecycle through the REST API', () => {
     expect((await call('POST', path(1, 'deactivate'), { as: 'operator' })).body.eventIds).toEqual([]);
     expect((await call('POST', path(1, 'deallocate'), { as: 'operator' })).status).toBe(200);
 
-    const coolingOff = await call('POST', path(1, 'allocate'), { as: 'operator', body: { owner: { type: 'occupier', occupierId: 'globex' } } });
+    const coolingOff = await call('POST', path(1, 'allocate'), {
+      as: 'operator',
+      body: { owner: { type: 'occupier', occupierId: 'globex' } },
+    });
     expect(coolingOff.body).toMatchObject({ code: 'RULE_VIOLATED', rule: 'IN_COOLING_OFF' });
 
     await eventually(async () => {
@@ -120,7 +137,15 @@ describe('number lifecycle through the REST API', () => {
     });
     const one = await call('GET', `/v1/sites/${SITE}/numbers?search=${String(START + 1).slice(-4)}`, { as: 'operator' });
     expect(one.body.items).toEqual([
-      expect.objectContaining({ number: number(1), status: 'AVAILABLE', isMain: true, ext: '001', rangeName: 'London main', coolingOffUntil: expect.any(String), allocatedTo: null }),
+      expect.objectContaining({
+        number: number(1),
+        status: 'AVAILABLE',
+        isMain: true,
+        ext: '001',
+        rangeName: 'London main',
+        coolingOffUntil: expect.any(String),
+        allocatedTo: null,
+      }),
     ]);
     const page = await call('GET', `/v1/sites/${SITE}/numbers?pageSize=10&page=2`, { as: 'operator' });
     expect(page.body).toMatchObject({ total: 100, page: 2, pageSize: 10, statusesPresent: ['AVAILABLE', 'RESERVED'] });
@@ -147,10 +172,22 @@ describe('number lifecycle through the REST API', () => {
     const published = await collectPublished(inventory, 100 + 9);
     expect(published.filter((e) => e.type === 'NumberProvisioned')).toHaveLength(100);
     expect(published.filter((e) => e.type === 'NumberActivated')).toEqual([
-      expect.objectContaining({ specversion: '1.0', subject: `number-${number(1)}`, data: expect.objectContaining({ owner: { type: 'occupier', occupierId: 'acme' } }) }),
+      expect.objectContaining({
+        specversion: '1.0',
+        subject: `number-${number(1)}`,
+        data: expect.objectContaining({ owner: { type: 'occupier', occupierId: 'acme' } }),
+      }),
     ]);
     expect(published.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['NumberLocked', 'NumberAllocated', 'MainNumberNominated', 'MainNumberClaimed', 'NumberDeactivated', 'NumberDeallocated', 'MainNumberReleased']),
+      expect.arrayContaining([
+        'NumberLocked',
+        'NumberAllocated',
+        'MainNumberNominated',
+        'MainNumberClaimed',
+        'NumberDeactivated',
+        'NumberDeallocated',
+        'MainNumberReleased',
+      ]),
     );
   });
 
@@ -159,7 +196,10 @@ describe('number lifecycle through the REST API', () => {
     const traceId = response.headers.get('x-trace-id');
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     await eventually(() => {
-      const names = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId).map((s) => s.name);
+      const names = spans
+        .getFinishedSpans()
+        .filter((s) => s.spanContext().traceId === traceId)
+        .map((s) => s.name);
       expect(names).toEqual(
         expect.arrayContaining([
           'HTTP POST /v1/sites/{siteId}/numbers/{number}/allocate',
@@ -174,9 +214,14 @@ describe('number lifecycle through the REST API', () => {
 
   test('tenancy: operators act on their own sites only, occupier admins on their own numbers only', async () => {
     expect((await call('GET', `/v1/sites/${SITE}/numbers`)).status).toBe(401);
-    expect((await call('GET', `/v1/sites/${SITE}/numbers`, { headers: { authorization: 'Bearer not-a-token' } })).body.code).toBe('UNAUTHENTICATED');
+    expect((await call('GET', `/v1/sites/${SITE}/numbers`, { headers: { authorization: 'Bearer not-a-token' } })).body.code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await call('GET', `/v1/sites/${SITE}/numbers`, { as: 'otherOperator' })).status).toBe(403);
-    expect((await call('POST', `/v1/sites/${SITE}/numbers/provision`, { as: 'operator', body: { rangeName: 'x', numbers: [number(500)] } })).status).toBe(403);
+    expect(
+      (await call('POST', `/v1/sites/${SITE}/numbers/provision`, { as: 'operator', body: { rangeName: 'x', numbers: [number(500)] } }))
+        .status,
+    ).toBe(403);
     expect((await call('GET', '/v1/occupiers/globex/numbers', { as: 'acmeAdmin' })).status).toBe(403);
     expect((await call('GET', `/v1/numbers/${encodeURIComponent(number(2))}`, { as: 'acmeAdmin' })).status).toBe(200);
     expect((await call('GET', `/v1/numbers/${encodeURIComponent(number(3))}`, { as: 'acmeAdmin' })).status).toBe(404);
@@ -189,7 +234,12 @@ describe('number lifecycle through the REST API', () => {
       ['POST', path(5, 'allocate'), { body: { owner: { type: 'occupier', occupierId: 42 } } }, 'owner.occupierId'],
       ['POST', path(5, 'allocate'), { body: { owner: { type: 'operator' }, colour: 'blue' } }, '(root)'],
       ['POST', `/v1/sites/${SITE}/numbers/0207123/activate`, {}, 'number'],
-      ['POST', `/v1/sites/${SITE}/numbers/provision`, { body: { rangeName: 'Big', range: { start: '+442071300000', end: '+442071310000' } } }, 'range'],
+      [
+        'POST',
+        `/v1/sites/${SITE}/numbers/provision`,
+        { body: { rangeName: 'Big', range: { start: '+442071300000', end: '+442071310000' } } },
+        'range',
+      ],
       ['POST', `/v1/sites/${SITE}/numbers/provision`, { body: { rangeName: 'Bad', numbers: ['+44 20 7123 0001'] } }, 'numbers.0'],
       ['POST', path(5, 'allocate'), { body: { owner: { type: 'operator' }, siteId: 'man-1' } }, 'siteId'],
       ['GET', `/v1/sites/${SITE}/numbers?pageSize=100000`, {}, 'pageSize'],
@@ -209,22 +259,42 @@ describe('number lifecycle through the REST API', () => {
     const retry = await call('POST', path(20, 'allocate'), { as: 'operator', headers, body: { owner: { type: 'operator' } } });
     expect(first.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    expect((await inventory.service.store.readStream(`number-${number(20)}`)).map((e) => e.type)).toEqual(['NumberProvisioned', 'NumberAllocated']);
+    expect((await inventory.service.store.readStream(`number-${number(20)}`)).map((e) => e.type)).toEqual([
+      'NumberProvisioned',
+      'NumberAllocated',
+    ]);
   });
 
   test('the OpenAPI document lists every operation', async () => {
     const doc = await call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    const operations = Object.values(doc.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
-    expect(operations).toEqual(expect.arrayContaining(['provisionNumbers', 'allocateNumber', 'activateNumber', 'nominateMainNumber', 'listSiteNumbers', 'downloadSiteNumbers', 'allocateNumbers']));
+    const operations = Object.values(doc.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) =>
+      Object.values(p).map((o) => o.operationId),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'provisionNumbers',
+        'allocateNumber',
+        'activateNumber',
+        'nominateMainNumber',
+        'listSiteNumbers',
+        'downloadSiteNumbers',
+        'allocateNumbers',
+      ]),
+    );
     expect((await call('GET', '/health/ready')).status).toBe(200);
   });
 });
 
-const collectPublished = async (h: Harness, atLeast: number): Promise<{ type: string; subject: string; data: unknown; specversion: string }[]> => {
+const collectPublished = async (
+  h: Harness,
+  atLeast: number,
+): Promise<{ type: string; subject: string; data: unknown; specversion: string }[]> => {
   const name = jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX);
   const jsm = await jetstreamManager(h.nc);
-  await eventually(async () => expect((await jsm.streams.info(name)).state.messages).toBeGreaterThanOrEqual(atLeast), { timeoutMs: 15_000 });
+  await eventually(async () => expect((await jsm.streams.info(name)).state.messages).toBeGreaterThanOrEqual(atLeast), {
+    timeoutMs: 15_000,
+  });
   await jsm.consumers.add(name, { durable_name: 'e2e-billing', deliver_policy: DeliverPolicy.All, ack_policy: 'explicit' as never });
   const consumer = await jetstream(h.nc).consumers.get(name, 'e2e-billing');
   const events: { type: string; subject: string; data: unknown; specversion: string }[] = [];

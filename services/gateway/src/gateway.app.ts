@@ -32,7 +32,11 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
   const fastify = http.getHttpAdapter().getInstance();
   installJsonParser(fastify);
   const routes = [...numberInventoryRoutes(client, config.NATS_SUBJECT_PREFIX)];
-  registerRoutes(fastify, routes, { jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }, logger, metrics });
+  registerRoutes(fastify, routes, {
+    jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    logger,
+    metrics,
+  });
   fastify.get('/openapi.json', async () => openApiDocument(routes, config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`));
   await http.listen(config.HTTP_PORT, config.HTTP_HOST);
   logger.info({ port: config.HTTP_PORT }, 'gateway started');

@@ -6,7 +6,10 @@ export const gatewayConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
-    NATS_SUBJECT_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default(''),
+    NATS_SUBJECT_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]*$/)
+      .default(''),
     HTTP_HOST: z.string().default('0.0.0.0'),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),

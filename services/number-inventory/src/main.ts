@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, loadConfig, startTracing } from '@tnp/platform';
+import { createLogger, exitOnStartupFailure, loadConfig, startTracing, stopOnSignal } from '@tnp/platform';
 import { numberInventoryConfigSchema } from './number-inventory.config';
 
 const SERVICE = 'number-inventory';
@@ -18,22 +18,10 @@ const main = async (): Promise<void> => {
   }
   const { startNumberInventory } = await import('./number-inventory.app');
   const service = await startNumberInventory(config, logger);
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: draining NATS and stopping followers');
-    const force = setTimeout(() => process.exit(1), 25_000).unref();
+  stopOnSignal(logger, async () => {
     await service.stop();
     await stopTracing().catch(() => undefined);
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

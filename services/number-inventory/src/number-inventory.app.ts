@@ -4,7 +4,14 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import { KurrentDbEventStore, PostgresEventStore, acquireLeadership, type EventStore, type Leadership, type RecordedEvent } from '@tnp/event-store';
+import {
+  KurrentDbEventStore,
+  PostgresEventStore,
+  acquireLeadership,
+  type EventStore,
+  type Leadership,
+  type RecordedEvent,
+} from '@tnp/event-store';
 import { createNatsServer, ensureEventStream, JetStreamRelay, type EndpointDeps, type NatsEndpoint } from '@tnp/messaging';
 import { createLogger, createMetrics, HealthChecks, operationsModule, type Logger } from '@tnp/platform';
 import { ProjectionRunner } from '@tnp/read-models';
@@ -39,14 +46,22 @@ const AGGREGATES = ['main-number-claim', 'number', 'site'] as const;
 export const aggregateOf = (streamId: string): string => AGGREGATES.find((a) => streamId.startsWith(`${a}-`)) ?? 'unknown';
 
 /** Builds and starts the whole service: command and query endpoints, relay, projection, HTTP operations. */
-export const startNumberInventory = async (config: NumberInventoryConfig, logger = createLogger(SERVICE, config.LOG_LEVEL)): Promise<NumberInventoryService> => {
+export const startNumberInventory = async (
+  config: NumberInventoryConfig,
+  logger = createLogger(SERVICE, config.LOG_LEVEL),
+): Promise<NumberInventoryService> => {
   const metrics = createMetrics(SERVICE);
   const health = new HealthChecks();
 
   const postgres = await PostgresEventStore.connect({ connectionString: config.DATABASE_URL, schema: config.EVENT_STORE_SCHEMA });
   const store: EventStore =
     config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres;
-  const orm = await MikroORM.init({ clientUrl: config.DATABASE_URL, entities: [SiteNumberEntity], debug: false, allowGlobalContext: false });
+  const orm = await MikroORM.init({
+    clientUrl: config.DATABASE_URL,
+    entities: [SiteNumberEntity],
+    debug: false,
+    allowGlobalContext: false,
+  });
   await orm.em.fork().execute(readModelSchemaSql());
   const nc: NatsConnection = await connect({ servers: config.NATS_URL, name: `${SERVICE}-relay` });
   await ensureEventStream(nc, {

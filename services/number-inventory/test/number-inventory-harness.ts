@@ -3,7 +3,12 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '@tnp/platform';
 import { createTestDatabase, testNatsUrl, uniqueSubjectPrefix, type TestDatabase } from '@tnp/testing';
 import type { Reply } from '@tnp/kernel';
-import { commandSubject, querySubject, type NumberInventoryCommandName, type NumberInventoryQueryName } from '@tnp/number-inventory-contracts';
+import {
+  commandSubject,
+  querySubject,
+  type NumberInventoryCommandName,
+  type NumberInventoryQueryName,
+} from '@tnp/number-inventory-contracts';
 import { numberInventoryConfigSchema, type NumberInventoryConfig } from '../src/number-inventory.config';
 import { startNumberInventory, type NumberInventoryService } from '../src/number-inventory.app';
 
@@ -12,7 +17,11 @@ export type Harness = {
   readonly config: NumberInventoryConfig;
   readonly nc: NatsConnection;
   readonly db: TestDatabase;
-  readonly command: <T = unknown>(name: NumberInventoryCommandName, data: unknown, options?: { commandId?: string; role?: string }) => Promise<Reply<T>>;
+  readonly command: <T = unknown>(
+    name: NumberInventoryCommandName,
+    data: unknown,
+    options?: { commandId?: string; role?: string },
+  ) => Promise<Reply<T>>;
   readonly query: <T = unknown>(name: NumberInventoryQueryName, data: unknown) => Promise<Reply<T>>;
   readonly raw: (subject: string, body: string) => Promise<unknown>;
   readonly stop: () => Promise<void>;
@@ -42,7 +51,11 @@ export const startHarness = async (label: string, overrides: Partial<Record<stri
     command: async (name, data, options = {}) =>
       (await raw(
         commandSubject(name, config.NATS_SUBJECT_PREFIX),
-        JSON.stringify({ commandId: options.commandId ?? randomUUID(), principal: { id: 'tester', role: options.role ?? 'platform' }, data }),
+        JSON.stringify({
+          commandId: options.commandId ?? randomUUID(),
+          principal: { id: 'tester', role: options.role ?? 'platform' },
+          data,
+        }),
       )) as never,
     query: async (name, data) => (await raw(querySubject(name, config.NATS_SUBJECT_PREFIX), JSON.stringify({ data }))) as never,
     stop: async () => {

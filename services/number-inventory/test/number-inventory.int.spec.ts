@@ -14,19 +14,34 @@ afterAll(async () => {
 });
 
 const SITE = 'lon-1';
-const range = (from: number, to: number) => ({ start: `+4420712${String(from).padStart(5, '0')}`, end: `+4420712${String(to).padStart(5, '0')}` });
+const range = (from: number, to: number) => ({
+  start: `+4420712${String(from).padStart(5, '0')}`,
+  end: `+4420712${String(to).padStart(5, '0')}`,
+});
 const num = (n: number) => `+4420712${String(n).padStart(5, '0')}`;
 
 describe('number-inventory over NATS', () => {
   test('provisions a range, reports each number, and a repeat changes nothing', async () => {
-    const first = await h.command<ProvisionNumbersResult>('provision-numbers', { siteId: SITE, rangeName: 'Main', range: range(1, 20), extFromLastDigits: 3 });
+    const first = await h.command<ProvisionNumbersResult>('provision-numbers', {
+      siteId: SITE,
+      rangeName: 'Main',
+      range: range(1, 20),
+      extFromLastDigits: 3,
+    });
     expect(first).toMatchObject({ ok: true, value: { status: 'COMPLETE', provisioned: 20, skipped: 0, failed: 0 } });
     const again = await h.command<ProvisionNumbersResult>('provision-numbers', { siteId: SITE, rangeName: 'Main', range: range(15, 25) });
     expect(again).toMatchObject({ ok: true, value: { status: 'COMPLETE', provisioned: 5, skipped: 6, failed: 0 } });
-    const elsewhere = await h.command<ProvisionNumbersResult>('provision-numbers', { siteId: 'man-1', rangeName: 'X', range: range(24, 27) });
+    const elsewhere = await h.command<ProvisionNumbersResult>('provision-numbers', {
+      siteId: 'man-1',
+      rangeName: 'X',
+      range: range(24, 27),
+    });
     expect(elsewhere).toMatchObject({ ok: true, value: { status: 'PARTIAL', provisioned: 2, failed: 2 } });
     if (!elsewhere.ok) throw new Error('unreachable');
-    expect(elsewhere.value.results.find((r) => r.number === num(24))).toMatchObject({ outcome: 'failed', rule: 'PROVISIONED_AT_OTHER_SITE' });
+    expect(elsewhere.value.results.find((r) => r.number === num(24))).toMatchObject({
+      outcome: 'failed',
+      rule: 'PROVISIONED_AT_OTHER_SITE',
+    });
   });
 
   test('a repeated command id returns the first result and appends nothing', async () => {
@@ -54,8 +69,15 @@ describe('number-inventory over NATS', () => {
     if (wrong.ok) throw new Error('unreachable');
     const paths = wrong.error.fields?.map((f) => f.path) ?? [];
     expect(paths).toEqual(expect.arrayContaining(['data.number', 'data.owner.occupierId', 'data']));
-    const tooMany = await h.command('provision-numbers', { siteId: SITE, rangeName: 'Big', range: { start: '+442071300000', end: '+442071310000' } });
-    expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ path: 'data.range' })] } });
+    const tooMany = await h.command('provision-numbers', {
+      siteId: SITE,
+      rangeName: 'Big',
+      range: { start: '+442071300000', end: '+442071310000' },
+    });
+    expect(tooMany).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ path: 'data.range' })] },
+    });
   });
 
   test('allocate-N gives all N or none, even to concurrent requests', async () => {
@@ -77,10 +99,15 @@ describe('number-inventory over NATS', () => {
 
   test('one main number per owner per site, even under concurrent nominations', async () => {
     const numbers = [num(10), num(11), num(12), num(13)];
-    for (const n of numbers) await h.command('allocate-number', { siteId: SITE, number: n, owner: { type: 'occupier', occupierId: 'acme' } });
+    for (const n of numbers)
+      await h.command('allocate-number', { siteId: SITE, number: n, owner: { type: 'occupier', occupierId: 'acme' } });
     const replies = await Promise.all(numbers.map((n) => h.command('nominate-main-number', { siteId: SITE, number: n })));
     expect(replies.filter((r) => r.ok)).toHaveLength(1);
-    expect(replies.filter((r) => !r.ok).map((r) => !r.ok && r.error.rule)).toEqual(['OWNER_HAS_MAIN_NUMBER', 'OWNER_HAS_MAIN_NUMBER', 'OWNER_HAS_MAIN_NUMBER']);
+    expect(replies.filter((r) => !r.ok).map((r) => !r.ok && r.error.rule)).toEqual([
+      'OWNER_HAS_MAIN_NUMBER',
+      'OWNER_HAS_MAIN_NUMBER',
+      'OWNER_HAS_MAIN_NUMBER',
+    ]);
   });
 
   test('every event reaches JetStream once, as a CloudEvent with the event id as message id', async () => {
@@ -91,10 +118,19 @@ describe('number-inventory over NATS', () => {
     const message = await consumer.next({ expires: 5000 });
     expect(message).not.toBeNull();
     const cloudEvent = message!.json<Record<string, unknown>>();
-    expect(cloudEvent).toMatchObject({ specversion: '1.0', id: stored[0]?.id, type: stored[0]?.type, source: '/telephony/number-inventory' });
+    expect(cloudEvent).toMatchObject({
+      specversion: '1.0',
+      id: stored[0]?.id,
+      type: stored[0]?.type,
+      source: '/telephony/number-inventory',
+    });
     expect(message!.headers?.get('Nats-Msg-Id')).toBe(stored[0]?.id);
     expect(message!.subject).toBe(`${h.config.NATS_SUBJECT_PREFIX}.evt.number-inventory.number.NumberProvisioned`);
-    const info = await (await import('@nats-io/jetstream')).jetstreamManager(h.nc).then((m) => m.streams.info(jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX)));
+    const info = await (
+      await import('@nats-io/jetstream')
+    )
+      .jetstreamManager(h.nc)
+      .then((m) => m.streams.info(jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX)));
     expect(info.state.messages).toBe(stored.length);
   });
 
@@ -105,7 +141,9 @@ describe('number-inventory over NATS', () => {
     await eventually(async () => expect((await jsm.streams.info(name)).state.messages).toBe(stored.length));
     await h.service.relay.stop();
     // As after a crash between JetStream's ack and the checkpoint write: the last 5 go again.
-    await h.db.query(`UPDATE ${h.config.EVENT_STORE_SCHEMA}.checkpoints SET position = $1 WHERE name = 'relay'`, [stored.at(-6)?.globalPosition]);
+    await h.db.query(`UPDATE ${h.config.EVENT_STORE_SCHEMA}.checkpoints SET position = $1 WHERE name = 'relay'`, [
+      stored.at(-6)?.globalPosition,
+    ]);
     await h.service.relay.start();
     await eventually(() => expect(h.service.relay.publishedPosition).toBe(stored.at(-1)?.globalPosition));
     expect((await jsm.streams.info(name)).state.messages).toBe(stored.length);

@@ -12,7 +12,10 @@ export const provisionNumbersSchema = z
     kind: numberKindSchema.default('standard'),
     numbers: z.array(e164Schema).min(1).max(MAX_NUMBERS_PER_CALL).optional(),
     range: z.strictObject({ start: e164Schema, end: e164Schema }).optional(),
-    ext: z.string().regex(/^\d{1,10}$/, 'must be 1-10 digits').optional(),
+    ext: z
+      .string()
+      .regex(/^\d{1,10}$/, 'must be 1-10 digits')
+      .optional(),
     extFromLastDigits: z.number().int().min(1).max(10).optional(),
     portedIn: z.boolean().default(false),
     portedFrom: z.string().trim().min(1).max(200).optional(),
@@ -23,15 +26,19 @@ export const provisionNumbersSchema = z
     }
     if (value.range) {
       const { start, end } = value.range;
-      if (start.length !== end.length) ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'start and end must have the same length' });
-      else if (digitsOf(end) < digitsOf(start)) ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'end must not be below start' });
+      if (start.length !== end.length)
+        ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'start and end must have the same length' });
+      else if (digitsOf(end) < digitsOf(start))
+        ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'end must not be below start' });
       else if (digitsOf(end) - digitsOf(start) + 1n > BigInt(MAX_NUMBERS_PER_CALL)) {
         ctx.addIssue({ code: 'custom', path: ['range'], message: `a call provisions at most ${MAX_NUMBERS_PER_CALL} numbers` });
       }
     }
     const count = value.numbers?.length ?? (value.range ? 2 : 0);
-    if (value.ext !== undefined && count > 1) ctx.addIssue({ code: 'custom', path: ['ext'], message: 'ext is for a single number; use extFromLastDigits for several' });
-    if (value.portedFrom !== undefined && !value.portedIn) ctx.addIssue({ code: 'custom', path: ['portedFrom'], message: 'portedFrom needs portedIn: true' });
+    if (value.ext !== undefined && count > 1)
+      ctx.addIssue({ code: 'custom', path: ['ext'], message: 'ext is for a single number; use extFromLastDigits for several' });
+    if (value.portedFrom !== undefined && !value.portedIn)
+      ctx.addIssue({ code: 'custom', path: ['portedFrom'], message: 'portedFrom needs portedIn: true' });
   });
 
 const atNumber = { siteId: siteIdSchema, number: e164Schema };

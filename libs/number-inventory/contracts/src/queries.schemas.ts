@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { e164Schema, numberStatusSchema, occupierIdSchema, siteIdSchema } from './common.schemas';
 
-const statusList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
-  z.array(numberStatusSchema).max(4),
-);
+const statusList = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(numberStatusSchema).max(4));
 
 export const siteNumberFiltersSchema = z.strictObject({
   siteId: siteIdSchema,
   status: statusList.optional(),
   allocation: z.enum(['all', 'allocated', 'unallocated', 'operator', 'occupier']).default('all'),
   occupierId: occupierIdSchema.optional(),
-  search: z.string().regex(/^\+?\d{1,15}$/, 'digits only, no spaces').optional(),
+  search: z
+    .string()
+    .regex(/^\+?\d{1,15}$/, 'digits only, no spaces')
+    .optional(),
 });
 
 export const listSiteNumbersSchema = siteNumberFiltersSchema.extend({
@@ -59,4 +59,7 @@ export type SiteNumberPage = {
 
 export type SiteNumberChunk = { readonly items: readonly SiteNumberView[]; readonly next: string | null };
 
-export type OccupierNumbers = { readonly occupierId: string; readonly sites: readonly { readonly siteId: string; readonly numbers: readonly SiteNumberView[] }[] };
+export type OccupierNumbers = {
+  readonly occupierId: string;
+  readonly sites: readonly { readonly siteId: string; readonly numbers: readonly SiteNumberView[] }[];
+};

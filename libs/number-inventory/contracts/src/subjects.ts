@@ -31,5 +31,6 @@ const withPrefix = (prefix: string, subject: string): string => (prefix ? `${pre
 
 export const commandSubject = (name: NumberInventoryCommandName, prefix = ''): string => withPrefix(prefix, `cmd.${SERVICE}.${name}`);
 export const querySubject = (name: NumberInventoryQueryName, prefix = ''): string => withPrefix(prefix, `qry.${SERVICE}.${name}`);
-export const eventSubject = (aggregate: string, eventType: string, prefix = ''): string => withPrefix(prefix, `evt.${SERVICE}.${aggregate}.${eventType}`);
+export const eventSubject = (aggregate: string, eventType: string, prefix = ''): string =>
+  withPrefix(prefix, `evt.${SERVICE}.${aggregate}.${eventType}`);
 export const eventSubjectWildcard = (prefix = ''): string => withPrefix(prefix, `evt.${SERVICE}.>`);

@@ -29,8 +29,7 @@ export type Decider<C, E, S, Ctx = undefined> = {
   readonly decide: (command: C, state: S, context: Ctx) => readonly E[];
 };
 
-export const foldEvents = <E, S>(evolve: (state: S, event: E) => S, initial: S, events: readonly E[]): S =>
-  events.reduce(evolve, initial);
+export const foldEvents = <E, S>(evolve: (state: S, event: E) => S, initial: S, events: readonly E[]): S => events.reduce(evolve, initial);
 
 export const assertNever = (value: never, what = 'value'): never => {
   throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);

@@ -16,5 +16,4 @@ export const commandEnvelopeSchema = <D extends z.ZodType>(data: D) =>
     data,
   });
 
-export const queryEnvelopeSchema = <D extends z.ZodType>(data: D) =>
-  z.strictObject({ principal: principalSchema.optional(), data });
+export const queryEnvelopeSchema = <D extends z.ZodType>(data: D) => z.strictObject({ principal: principalSchema.optional(), data });

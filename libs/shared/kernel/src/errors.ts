@@ -65,8 +65,7 @@ export class PlatformError extends Error {
 }
 
 /** A business rule refused the command; `rule` names which one. */
-export const ruleViolated = (rule: string, message: string): PlatformError =>
-  new PlatformError('RULE_VIOLATED', message, { rule });
+export const ruleViolated = (rule: string, message: string): PlatformError => new PlatformError('RULE_VIOLATED', message, { rule });
 
 export const invalidTransition = (rule: string, message: string): PlatformError =>
   new PlatformError('INVALID_TRANSITION', message, { rule });

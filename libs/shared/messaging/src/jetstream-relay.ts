@@ -67,7 +67,11 @@ export class JetStreamRelay {
     const subject = this.options.subjectFor(event);
     return inSpan(
       `relay publish ${event.type}`,
-      { parent: event.metadata, kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': subject, 'messaging.message.id': event.id } },
+      {
+        parent: event.metadata,
+        kind: SpanKind.PRODUCER,
+        attributes: { 'messaging.destination.name': subject, 'messaging.message.id': event.id },
+      },
       async () => {
         const h = headers();
         const carrier = currentTraceCarrier();

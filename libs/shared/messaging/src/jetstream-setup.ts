@@ -27,7 +27,12 @@ export const ensureEventStream = async (nc: NatsConnection, spec: EventStreamSpe
     info = await jsm.streams.info(spec.name);
     info = await jsm.streams.update(spec.name, { subjects: config.subjects, duplicate_window: config.duplicate_window });
   } catch (error) {
-    if (!String((error as Error).message).toLowerCase().includes('not found')) throw error;
+    if (
+      !String((error as Error).message)
+        .toLowerCase()
+        .includes('not found')
+    )
+      throw error;
     info = await jsm.streams.add(config);
   }
   const applied = info.config;

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type { CommandLog } from '@tnp/event-store';
-import { commandEnvelopeSchema, parseOrThrow, queryEnvelopeSchema, validationFailed, type CommandMetadata, type Principal, type Reply } from '@tnp/kernel';
+import {
+  commandEnvelopeSchema,
+  parseOrThrow,
+  queryEnvelopeSchema,
+  validationFailed,
+  type CommandMetadata,
+  type Principal,
+  type Reply,
+} from '@tnp/kernel';
 import { inSpan, SpanKind, type Logger, type PlatformMetrics, type TraceCarrier } from '@tnp/platform';
 import { executeCommand } from './command-execution';
 import { toErrorBody } from './error-body';
@@ -31,7 +39,9 @@ export type EndpointDeps = {
 
 const rejectMalformed = (payload: unknown): void => {
   if (payload && typeof payload === 'object' && MALFORMED_REQUEST in payload) {
-    throw validationFailed([{ path: '(body)', message: `malformed JSON: ${String((payload as Record<string, unknown>)[MALFORMED_REQUEST])}` }]);
+    throw validationFailed([
+      { path: '(body)', message: `malformed JSON: ${String((payload as Record<string, unknown>)[MALFORMED_REQUEST])}` },
+    ]);
   }
 };
 
@@ -83,7 +93,12 @@ export const commandEndpoint = <S extends z.ZodType, R>(
 
 export const queryEndpoint = <S extends z.ZodType, R>(
   deps: Pick<EndpointDeps, 'logger' | 'metrics'>,
-  definition: { readonly subject: string; readonly queryType: string; readonly schema: S; readonly handle: (data: z.infer<S>) => Promise<R> },
+  definition: {
+    readonly subject: string;
+    readonly queryType: string;
+    readonly schema: S;
+    readonly handle: (data: z.infer<S>) => Promise<R>;
+  },
 ): NatsEndpoint => ({
   subject: definition.subject,
   handle: (payload, trace) =>
@@ -94,7 +109,8 @@ export const queryEndpoint = <S extends z.ZodType, R>(
         const envelope = parseOrThrow(queryEnvelopeSchema(definition.schema), payload) as { data: z.infer<S> };
         reply = { ok: true, value: await definition.handle(envelope.data) };
       } catch (error) {
-        if (!(error instanceof Error && 'code' in error)) deps.logger.error({ err: error, query: definition.queryType }, 'query failed unexpectedly');
+        if (!(error instanceof Error && 'code' in error))
+          deps.logger.error({ err: error, query: definition.queryType }, 'query failed unexpectedly');
         reply = { ok: false, error: toErrorBody(error) };
       }
       deps.metrics?.queries.inc({ query: definition.queryType, outcome: reply.ok ? 'OK' : reply.error.code });

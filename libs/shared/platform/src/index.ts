@@ -4,3 +4,4 @@ export * from './logger';
 export * from './metrics';
 export * from './health';
 export * from './operations.controller';
+export * from './process-lifecycle';

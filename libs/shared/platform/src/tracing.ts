@@ -15,7 +15,9 @@ export type TracingOptions = {
 export const startTracing = (options: TracingOptions): (() => Promise<void>) => {
   const spanProcessors: SpanProcessor[] = [...(options.extraSpanProcessors ?? [])];
   if (options.otlpEndpoint) {
-    spanProcessors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) }));
+    spanProcessors.push(
+      new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) }),
+    );
   }
   const sdk = new NodeSDK({
     serviceName: options.serviceName,

@@ -86,7 +86,9 @@ export class ProjectionRunner<Row> {
     await em.transactional(async (tx) => {
       await tx.execute(`SELECT position FROM ${this.options.schema}.projection_checkpoints WHERE name = ? FOR UPDATE`, [this.name]);
       await this.options.table.truncate(tx);
-      await tx.execute(`UPDATE ${this.options.schema}.projection_checkpoints SET position = 0, updated_at = now() WHERE name = ?`, [this.name]);
+      await tx.execute(`UPDATE ${this.options.schema}.projection_checkpoints SET position = 0, updated_at = now() WHERE name = ?`, [
+        this.name,
+      ]);
     });
     this.options.logger.info({ projection: this.name }, 'projection reset for rebuild');
     if (this.subscription) this.restartFrom(0);
@@ -110,31 +112,35 @@ export class ProjectionRunner<Row> {
     const relevant = batch.filter((e) => projection.handles.has(e.type));
     const last = batch[batch.length - 1];
     if (!last) return;
-    await inSpan(`project ${projection.name}`, { parent: relevant[0]?.metadata, attributes: { 'projection.events': relevant.length } }, async () => {
-      const em = this.options.orm.em.fork();
-      await em.transactional(async (tx) => {
-        const rows = await tx.execute<{ position: string }[]>(
-          `SELECT position FROM ${schema}.projection_checkpoints WHERE name = ? FOR UPDATE`,
-          [projection.name],
-        );
-        const stored = Number(rows[0]?.position ?? 0);
-        if (stored !== this.position) {
-          this.restartFrom(stored);
-          throw new CheckpointMoved(`checkpoint of ${projection.name} moved to ${stored}`);
-        }
-        if (relevant.length > 0) {
-          const keys = [...new Set(relevant.map((e) => projection.keyOf(e)))];
-          const loaded = await table.load(tx, keys);
-          const { upserts, deletes } = applyBatch(projection, loaded, relevant);
-          if (upserts.length > 0) await table.save(tx, upserts);
-          if (deletes.length > 0) await table.remove(tx, deletes);
-        }
-        await tx.execute(`UPDATE ${schema}.projection_checkpoints SET position = ?, updated_at = now() WHERE name = ?`, [
-          last.globalPosition,
-          projection.name,
-        ]);
-      });
-    });
+    await inSpan(
+      `project ${projection.name}`,
+      { parent: relevant[0]?.metadata, attributes: { 'projection.events': relevant.length } },
+      async () => {
+        const em = this.options.orm.em.fork();
+        await em.transactional(async (tx) => {
+          const rows = await tx.execute<{ position: string }[]>(
+            `SELECT position FROM ${schema}.projection_checkpoints WHERE name = ? FOR UPDATE`,
+            [projection.name],
+          );
+          const stored = Number(rows[0]?.position ?? 0);
+          if (stored !== this.position) {
+            this.restartFrom(stored);
+            throw new CheckpointMoved(`checkpoint of ${projection.name} moved to ${stored}`);
+          }
+          if (relevant.length > 0) {
+            const keys = [...new Set(relevant.map((e) => projection.keyOf(e)))];
+            const loaded = await table.load(tx, keys);
+            const { upserts, deletes } = applyBatch(projection, loaded, relevant);
+            if (upserts.length > 0) await table.save(tx, upserts);
+            if (deletes.length > 0) await table.remove(tx, deletes);
+          }
+          await tx.execute(`UPDATE ${schema}.projection_checkpoints SET position = ?, updated_at = now() WHERE name = ?`, [
+            last.globalPosition,
+            projection.name,
+          ]);
+        });
+      },
+    );
     this.position = last.globalPosition;
     this.options.metrics?.projectionPosition.set({ projection: projection.name }, last.globalPosition);
     this.options.metrics?.projectionLag.set({ projection: projection.name }, (Date.now() - Date.parse(last.recordedAt)) / 1000);
@@ -158,8 +164,13 @@ export class ProjectionRunner<Row> {
   private async ensureCheckpoint(): Promise<number> {
     const em = this.options.orm.em.fork();
     await em.execute(projectionCheckpointsSql(this.options.schema));
-    await em.execute(`INSERT INTO ${this.options.schema}.projection_checkpoints (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, [this.name]);
-    const rows = await em.execute<{ position: string }[]>(`SELECT position FROM ${this.options.schema}.projection_checkpoints WHERE name = ?`, [this.name]);
+    await em.execute(`INSERT INTO ${this.options.schema}.projection_checkpoints (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, [
+      this.name,
+    ]);
+    const rows = await em.execute<{ position: string }[]>(
+      `SELECT position FROM ${this.options.schema}.projection_checkpoints WHERE name = ?`,
+      [this.name],
+    );
     return Number(rows[0]?.position ?? 0);
   }
 }

@@ -1,7 +1,14 @@
 import { authorize, canSeeNumber } from './authorize';
 import type { Caller } from './principal';
 
-const caller = (over: Partial<Caller>): Caller => ({ id: 'u', role: 'operator', sites: ['lon-1'], occupierId: null, tenant: null, ...over });
+const caller = (over: Partial<Caller>): Caller => ({
+  id: 'u',
+  role: 'operator',
+  sites: ['lon-1'],
+  occupierId: null,
+  tenant: null,
+  ...over,
+});
 const refused = (fn: () => void) => expect(fn).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
 
 describe('authorization', () => {

@@ -10,7 +10,11 @@ export const verifyBearer = async (authorization: string | undefined, settings: 
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new PlatformError('UNAUTHENTICATED', 'A bearer token is required');
   try {
-    const { payload } = await jwtVerify(token, keyOf(settings.secret), { issuer: settings.issuer, audience: settings.audience, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, keyOf(settings.secret), {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      algorithms: ['HS256'],
+    });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new Error(claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return callerFromClaims(claims.data);

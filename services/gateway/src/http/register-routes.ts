@@ -27,7 +27,7 @@ export const installJsonParser = (fastify: FastifyInstance): void => {
 const principalOf = (caller: Caller): Principal => ({
   id: caller.id,
   role: caller.role,
-  ...(caller.tenant ?? caller.occupierId ? { tenantId: caller.tenant ?? caller.occupierId ?? undefined } : {}),
+  ...((caller.tenant ?? caller.occupierId) ? { tenantId: caller.tenant ?? caller.occupierId ?? undefined } : {}),
 });
 
 /** A client's Idempotency-Key is scoped to the caller, so one tenant can never replay another's command. */
@@ -64,14 +64,18 @@ export const registerRoutes = (
             try {
               const body = request.body as Record<PropertyKey, unknown> | undefined;
               if (body && typeof body === 'object' && MALFORMED in body) {
-                throw new PlatformError('VALIDATION_FAILED', 'Request body is not valid JSON', { fields: [{ path: '(body)', message: String(body[MALFORMED]) }] });
+                throw new PlatformError('VALIDATION_FAILED', 'Request body is not valid JSON', {
+                  fields: [{ path: '(body)', message: String(body[MALFORMED]) }],
+                });
               }
               const caller = await verifyBearer(header(request, 'authorization'), deps.jwt);
               const params = request.params as Record<string, string>;
               authorize(caller, route.roles, route.scope(params));
               const idempotencyKey = header(request, 'idempotency-key');
               if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-                throw new PlatformError('VALIDATION_FAILED', 'Invalid Idempotency-Key', { fields: [{ path: 'Idempotency-Key', message: '1-200 visible ASCII characters' }] });
+                throw new PlatformError('VALIDATION_FAILED', 'Invalid Idempotency-Key', {
+                  fields: [{ path: 'Idempotency-Key', message: '1-200 visible ASCII characters' }],
+                });
               }
               const result = await route.handle({
                 caller,
@@ -98,7 +102,10 @@ export const registerRoutes = (
               status = httpStatusOf[body.code];
               return await reply.code(status).send(body);
             } finally {
-              deps.metrics.httpDuration.observe({ method: route.method, route: route.path, status: String(status) }, Number(process.hrtime.bigint() - started) / 1e9);
+              deps.metrics.httpDuration.observe(
+                { method: route.method, route: route.path, status: String(status) },
+                Number(process.hrtime.bigint() - started) / 1e9,
+              );
             }
           },
         ),

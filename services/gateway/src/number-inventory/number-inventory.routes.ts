@@ -36,7 +36,8 @@ const withPathParams = (body: unknown, params: Record<string, string>): Record<s
   const object = body === undefined || body === null ? {} : body;
   if (typeof object !== 'object' || Array.isArray(object)) throw validationFailed([{ path: '(body)', message: 'must be a JSON object' }]);
   const repeated = Object.keys(params).filter((key) => key in object);
-  if (repeated.length > 0) throw validationFailed(repeated.map((key) => ({ path: key, message: 'comes from the URL path; remove it from the body' })));
+  if (repeated.length > 0)
+    throw validationFailed(repeated.map((key) => ({ path: key, message: 'comes from the URL path; remove it from the body' })));
   return { ...object, ...params };
 };
 
@@ -88,13 +89,53 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
         return { kind: 'json', status, body: reply.value };
       },
     },
-    numberCommand('POST', 'allocate', NumberInventoryCommands.allocateNumber, allocateNumberSchema, 'Allocate a number to the operator or an occupier', OPERATOR, z.object({ owner: ownerSchema })),
-    numberCommand('POST', 'deallocate', NumberInventoryCommands.deallocateNumber, numberAtSiteSchema, 'Return a number to the available pool'),
+    numberCommand(
+      'POST',
+      'allocate',
+      NumberInventoryCommands.allocateNumber,
+      allocateNumberSchema,
+      'Allocate a number to the operator or an occupier',
+      OPERATOR,
+      z.object({ owner: ownerSchema }),
+    ),
+    numberCommand(
+      'POST',
+      'deallocate',
+      NumberInventoryCommands.deallocateNumber,
+      numberAtSiteSchema,
+      'Return a number to the available pool',
+    ),
     numberCommand('POST', 'activate', NumberInventoryCommands.activateNumber, numberAtSiteSchema, 'Put an allocated number into service'),
-    numberCommand('POST', 'deactivate', NumberInventoryCommands.deactivateNumber, numberAtSiteSchema, 'Take a number out of service; it stays allocated'),
-    numberCommand('PUT', 'main-number', NumberInventoryCommands.nominateMainNumber, numberAtSiteSchema, 'Nominate a number as a main number'),
-    numberCommand('DELETE', 'main-number', NumberInventoryCommands.removeMainNumberNomination, numberAtSiteSchema, 'Remove a main-number nomination'),
-    numberCommand('PUT', 'lock', NumberInventoryCommands.lockNumber, lockNumberSchema, 'Lock a number so it cannot be allocated', PLATFORM, z.object({ reason: z.string().optional() })),
+    numberCommand(
+      'POST',
+      'deactivate',
+      NumberInventoryCommands.deactivateNumber,
+      numberAtSiteSchema,
+      'Take a number out of service; it stays allocated',
+    ),
+    numberCommand(
+      'PUT',
+      'main-number',
+      NumberInventoryCommands.nominateMainNumber,
+      numberAtSiteSchema,
+      'Nominate a number as a main number',
+    ),
+    numberCommand(
+      'DELETE',
+      'main-number',
+      NumberInventoryCommands.removeMainNumberNomination,
+      numberAtSiteSchema,
+      'Remove a main-number nomination',
+    ),
+    numberCommand(
+      'PUT',
+      'lock',
+      NumberInventoryCommands.lockNumber,
+      lockNumberSchema,
+      'Lock a number so it cannot be allocated',
+      PLATFORM,
+      z.object({ reason: z.string().optional() }),
+    ),
     numberCommand('DELETE', 'lock', NumberInventoryCommands.unlockNumber, numberAtSiteSchema, 'Unlock a number', PLATFORM),
     {
       method: 'POST',
@@ -170,7 +211,8 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
         const reply = await client.query<SiteNumberView>(querySubject(NumberInventoryQueries.getNumber, prefix), ctx.principal, data);
         if (reply.ok) {
           const owner = reply.value.allocatedTo?.type === 'occupier' ? reply.value.allocatedTo.occupierId : null;
-          if (!canSeeNumber(ctx.caller, reply.value.siteId, owner)) throw new PlatformError('NOT_FOUND', `${data.number} is not provisioned`);
+          if (!canSeeNumber(ctx.caller, reply.value.siteId, owner))
+            throw new PlatformError('NOT_FOUND', `${data.number} is not provisioned`);
         }
         return fromReply(reply);
       },
@@ -186,9 +228,16 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       responseDescription: 'Numbers grouped by site',
       handle: async (ctx) => {
         const data = parseOrThrow(listOccupierNumbersSchema, { occupierId: ctx.params['occupierId'] });
-        const reply = await client.query<OccupierNumbers>(querySubject(NumberInventoryQueries.listOccupierNumbers, prefix), ctx.principal, data);
+        const reply = await client.query<OccupierNumbers>(
+          querySubject(NumberInventoryQueries.listOccupierNumbers, prefix),
+          ctx.principal,
+          data,
+        );
         if (!reply.ok || ctx.caller.role !== 'operator') return fromReply(reply);
-        return fromReply({ ok: true, value: { ...reply.value, sites: reply.value.sites.filter((s) => ctx.caller.sites.includes(s.siteId)) } });
+        return fromReply({
+          ok: true,
+          value: { ...reply.value, sites: reply.value.sites.filter((s) => ctx.caller.sites.includes(s.siteId)) },
+        });
       },
     },
   ];

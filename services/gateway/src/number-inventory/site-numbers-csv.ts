@@ -6,7 +6,8 @@ import type { ServiceClient } from '../http/nats-client';
 const HEADER = ['Phone number', 'EXT', 'Status', 'Allocated to', 'Cooling off date', 'Main number', 'Range name', 'Locked'];
 
 /** Spreadsheet apps run cells starting with = + - @ as formulas; E.164 numbers are the one safe + cell. */
-const neutralised = (value: string): string => (/^[=\-@\t\r]/.test(value) || (/^\+/.test(value) && !/^\+\d+$/.test(value)) ? `'${value}` : value);
+const neutralised = (value: string): string =>
+  /^[=\-@\t\r]/.test(value) || (/^\+/.test(value) && !/^\+\d+$/.test(value)) ? `'${value}` : value;
 
 const cell = (raw: string): string => {
   const value = neutralised(raw);

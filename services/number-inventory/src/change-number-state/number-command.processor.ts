@@ -58,13 +58,18 @@ export class NumberCommandProcessor {
       : undefined;
     const coolingOffDays =
       command.type === 'DeallocateNumber'
-        ? (await loadAggregate(this.store, siteStreamId(command.data.siteId), siteDecider.evolve, siteDecider.initialState())).state.coolingOffDays
+        ? (await loadAggregate(this.store, siteStreamId(command.data.siteId), siteDecider.evolve, siteDecider.initialState())).state
+            .coolingOffDays
         : siteDecider.initialState().coolingOffDays;
 
     const events: NumberEvent[] = decideNumber(command, number.state, { ownerMainNumber: claim?.state.holder ?? null, coolingOffDays });
     const requests: AppendRequest[] = [];
     if (events.length > 0) {
-      requests.push({ streamId: numberStream, events: toNewEvents(numberStream, events, command.metadata), expectedRevision: expectedRevisionOf(number.revision) });
+      requests.push({
+        streamId: numberStream,
+        events: toNewEvents(numberStream, events, command.metadata),
+        expectedRevision: expectedRevisionOf(number.revision),
+      });
     }
     for (const change of claimChangesFor(events)) {
       const streamId = mainNumberClaimStreamId(change.data.siteId, change.data.owner);
@@ -72,7 +77,11 @@ export class NumberCommandProcessor {
       if (!state) throw new Error(`claim ${streamId} was not loaded for ${command.type}`);
       const claimEvents = mainNumberClaimDecider.decide({ ...change, metadata: command.metadata }, state.state, undefined);
       if (claimEvents.length > 0) {
-        requests.push({ streamId, events: toNewEvents(streamId, claimEvents, command.metadata), expectedRevision: expectedRevisionOf(state.revision) });
+        requests.push({
+          streamId,
+          events: toNewEvents(streamId, claimEvents, command.metadata),
+          expectedRevision: expectedRevisionOf(state.revision),
+        });
       }
     }
     return { requests, numberStream, numberRevision: number.revision };

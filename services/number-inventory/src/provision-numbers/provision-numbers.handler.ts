@@ -1,7 +1,14 @@
 import { ConcurrencyConflictError, type AppendRequest, type EventStore } from '@tnp/event-store';
 import { isPlatformError, type CommandMetadata } from '@tnp/kernel';
 import { loadAggregate, toNewEvents } from '@tnp/messaging';
-import { decideNumber, evolveNumber, expandRange, initialNumberState, numberStreamId, type NumberCommand } from '@tnp/number-inventory-domain';
+import {
+  decideNumber,
+  evolveNumber,
+  expandRange,
+  initialNumberState,
+  numberStreamId,
+  type NumberCommand,
+} from '@tnp/number-inventory-domain';
 import type { ProvisionNumbersInput, ProvisionNumbersResult, ProvisionOutcome } from '@tnp/number-inventory-contracts';
 
 const MAX_ATTEMPTS = 5;
@@ -36,7 +43,10 @@ export class ProvisionNumbersHandler {
 
   private provisionRequest(number: string, input: ProvisionNumbersInput, metadata: CommandMetadata): AppendRequest {
     const streamId = numberStreamId(number);
-    const events = decideNumber(provisionCommand(number, input, metadata), initialNumberState(), { ownerMainNumber: null, coolingOffDays: 0 });
+    const events = decideNumber(provisionCommand(number, input, metadata), initialNumberState(), {
+      ownerMainNumber: null,
+      coolingOffDays: 0,
+    });
     return { streamId, events: toNewEvents(streamId, events, metadata), expectedRevision: 'no_stream' };
   }
 

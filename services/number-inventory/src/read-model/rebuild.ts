@@ -13,7 +13,14 @@ export const rebuildSiteTelephony = async (config: NumberInventoryConfig, logger
   const orm = await MikroORM.init({ clientUrl: config.DATABASE_URL, entities: [SiteNumberEntity], debug: false });
   try {
     await orm.em.fork().execute(readModelSchemaSql());
-    const runner = new ProjectionRunner({ orm, schema: READ_MODEL_SCHEMA, store, projection: siteTelephonyProjection, table: siteTelephonyTable, logger });
+    const runner = new ProjectionRunner({
+      orm,
+      schema: READ_MODEL_SCHEMA,
+      store,
+      projection: siteTelephonyProjection,
+      table: siteTelephonyTable,
+      logger,
+    });
     await runner.rebuild();
   } finally {
     await orm.close();

@@ -49,7 +49,14 @@ export const applySiteNumberEvent = (row: SiteNumberRow | null, recorded: Record
       return { ...row, locked: false, revision };
     case 'NumberAllocated': {
       const owner = event.data.owner;
-      return { ...row, status: 'RESERVED', ownerType: owner.type, ownerId: owner.type === 'occupier' ? owner.occupierId : null, coolingOffUntil: null, revision };
+      return {
+        ...row,
+        status: 'RESERVED',
+        ownerType: owner.type,
+        ownerId: owner.type === 'occupier' ? owner.occupierId : null,
+        coolingOffUntil: null,
+        revision,
+      };
     }
     case 'NumberDeallocated':
       return {

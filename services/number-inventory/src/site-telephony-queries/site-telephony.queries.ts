@@ -23,10 +23,7 @@ export class SiteTelephonyQueries {
     const [items, total, present] = await Promise.all([
       em.find(SiteNumberEntity, where, { orderBy: { number: 'asc' }, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
       em.count(SiteNumberEntity, where),
-      em.execute<{ status: string }[]>(
-        `SELECT DISTINCT status FROM ${READ_MODEL_SCHEMA}.site_numbers WHERE site_id = ?`,
-        [input.siteId],
-      ),
+      em.execute<{ status: string }[]>(`SELECT DISTINCT status FROM ${READ_MODEL_SCHEMA}.site_numbers WHERE site_id = ?`, [input.siteId]),
     ]);
     const statuses = new Set(present.map((r) => r.status));
     return {
@@ -100,7 +97,11 @@ export const toView = (row: SiteNumberRow): SiteNumberView => ({
   status: row.status as SiteNumberView['status'],
   kind: row.kind,
   allocatedTo:
-    row.ownerType === 'operator' ? { type: 'operator' } : row.ownerType === 'occupier' && row.ownerId ? { type: 'occupier', occupierId: row.ownerId } : null,
+    row.ownerType === 'operator'
+      ? { type: 'operator' }
+      : row.ownerType === 'occupier' && row.ownerId
+        ? { type: 'occupier', occupierId: row.ownerId }
+        : null,
   coolingOffUntil: row.coolingOffUntil ? new Date(row.coolingOffUntil).toISOString() : null,
   isMain: row.isMain,
   rangeName: row.rangeName,

@@ -31,7 +31,10 @@ export const mainNumberClaimDecider: Decider<MainNumberClaimCommand, MainNumberC
       case 'ClaimMainNumber':
         if (state.holder === command.data.number) return [];
         if (state.holder !== null) {
-          throw ruleViolated(NumberRule.OWNER_HAS_MAIN_NUMBER, `The owner already has main number ${state.holder} at site ${command.data.siteId}`);
+          throw ruleViolated(
+            NumberRule.OWNER_HAS_MAIN_NUMBER,
+            `The owner already has main number ${state.holder} at site ${command.data.siteId}`,
+          );
         }
         return [{ type: 'MainNumberClaimed', data: command.data }];
       case 'ReleaseMainNumber':

@@ -3,7 +3,12 @@ import type { NumberEvent, Owner } from '../number/number.types';
 import { claimChangesFor, mainNumberClaimDecider, mainNumberClaimStreamId, type MainNumberClaimEvent } from './main-number-claim.decider';
 
 const ACME: Owner = { type: 'occupier', occupierId: 'acme' };
-const metadata: CommandMetadata = { commandId: 'c', now: '2026-01-01T00:00:00Z', correlationId: 'c', principal: { id: 'p', role: 'operator' } };
+const metadata: CommandMetadata = {
+  commandId: 'c',
+  now: '2026-01-01T00:00:00Z',
+  correlationId: 'c',
+  principal: { id: 'p', role: 'operator' },
+};
 const claim = (number: string) => ({ type: 'ClaimMainNumber' as const, data: { siteId: 's', owner: ACME, number }, metadata });
 const release = (number: string) => ({ type: 'ReleaseMainNumber' as const, data: { siteId: 's', owner: ACME, number }, metadata });
 const given = (...events: MainNumberClaimEvent[]) => events.reduce(mainNumberClaimDecider.evolve, mainNumberClaimDecider.initialState());

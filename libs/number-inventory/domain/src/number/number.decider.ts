@@ -113,9 +113,7 @@ export const decideNumber = (command: NumberCommand, state: NumberState, context
       if (isInService(state.status)) {
         throw invalidTransition(NumberRule.NUMBER_IN_SERVICE, `${number} is ${state.status}; deactivate it first`);
       }
-      const coolingOffUntil = state.hasBeenInService
-        ? new Date(Date.parse(now) + context.coolingOffDays * DAY_MS).toISOString()
-        : null;
+      const coolingOffUntil = state.hasBeenInService ? new Date(Date.parse(now) + context.coolingOffDays * DAY_MS).toISOString() : null;
       return [
         {
           type: 'NumberDeallocated',
@@ -145,7 +143,10 @@ export const decideNumber = (command: NumberCommand, state: NumberState, context
         throw ruleViolated(NumberRule.MAIN_NUMBER_KIND_NOT_ALLOWED, `${number} is a ${state.kind} number and cannot be a main number`);
       }
       if (isInService(state.status)) {
-        throw invalidTransition(NumberRule.NUMBER_IN_SERVICE, `${number} is ${state.status}; only AVAILABLE or RESERVED numbers can be nominated`);
+        throw invalidTransition(
+          NumberRule.NUMBER_IN_SERVICE,
+          `${number} is ${state.status}; only AVAILABLE or RESERVED numbers can be nominated`,
+        );
       }
       if (state.owner) assertOwnerHasNoOtherMainNumber(state, context);
       return [{ type: 'MainNumberNominated', data: { ...at, owner: state.owner } }];

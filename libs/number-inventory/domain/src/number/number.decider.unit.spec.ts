@@ -59,7 +59,10 @@ describe('number decider', () => {
         noMain,
       );
       expect(events).toEqual([
-        { type: 'NumberProvisioned', data: { ...at, ext: '201', kind: 'standard', rangeName: 'Main range', portedIn: true, portedFrom: 'BT' } },
+        {
+          type: 'NumberProvisioned',
+          data: { ...at, ext: '201', kind: 'standard', rangeName: 'Main range', portedIn: true, portedFrom: 'BT' },
+        },
       ]);
       expect(given(...events)).toMatchObject({ status: 'AVAILABLE', owner: null, locked: false, isMain: false });
     });
@@ -223,7 +226,8 @@ describe('number decider', () => {
 
     test('a RESERVED number cannot be nominated when its owner already has one', () => {
       expectRefusal(
-        () => decideNumber(command('NominateMainNumber'), given(provisioned(), allocated()), { ...noMain, ownerMainNumber: '+442071230009' }),
+        () =>
+          decideNumber(command('NominateMainNumber'), given(provisioned(), allocated()), { ...noMain, ownerMainNumber: '+442071230009' }),
         'RULE_VIOLATED',
         'OWNER_HAS_MAIN_NUMBER',
       );
@@ -244,7 +248,12 @@ describe('number decider', () => {
         'NUMBER_IN_SERVICE',
       );
       expectRefusal(
-        () => decideNumber(command('RemoveMainNumberNomination'), given(provisioned(), nominated(null), allocated(ACME, true), activated()), noMain),
+        () =>
+          decideNumber(
+            command('RemoveMainNumberNomination'),
+            given(provisioned(), nominated(null), allocated(ACME, true), activated()),
+            noMain,
+          ),
         'INVALID_TRANSITION',
         'NUMBER_IN_SERVICE',
       );
@@ -289,11 +298,22 @@ describe('number decider', () => {
         'NOT_ACTIVE',
       );
       expectRefusal(
-        () => decideNumber(command('MarkNumberAssigned', { userId: 'other' }), given(provisioned(), allocated(), activated(), assigned('user-1')), noMain),
+        () =>
+          decideNumber(
+            command('MarkNumberAssigned', { userId: 'other' }),
+            given(provisioned(), allocated(), activated(), assigned('user-1')),
+            noMain,
+          ),
         'RULE_VIOLATED',
         'ASSIGNED_TO_OTHER_USER',
       );
-      expect(decideNumber(command('MarkNumberAssigned', { userId: 'user-1' }), given(provisioned(), allocated(), activated(), assigned('user-1')), noMain)).toEqual([]);
+      expect(
+        decideNumber(
+          command('MarkNumberAssigned', { userId: 'user-1' }),
+          given(provisioned(), allocated(), activated(), assigned('user-1')),
+          noMain,
+        ),
+      ).toEqual([]);
     });
   });
 });

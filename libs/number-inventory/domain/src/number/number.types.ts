@@ -10,17 +10,16 @@ export const NUMBER_STATUSES: readonly NumberStatus[] = ['AVAILABLE', 'RESERVED'
 
 type At = { readonly number: string; readonly siteId: string };
 
+type ProvisionedAt = At & {
+  readonly ext: string | null;
+  readonly kind: NumberKind;
+  readonly rangeName: string;
+  readonly portedIn: boolean;
+  readonly portedFrom: string | null;
+};
+
 export type NumberCommand =
-  | Command<
-      'ProvisionNumber',
-      At & {
-        readonly ext: string | null;
-        readonly kind: NumberKind;
-        readonly rangeName: string;
-        readonly portedIn: boolean;
-        readonly portedFrom: string | null;
-      }
-    >
+  | Command<'ProvisionNumber', ProvisionedAt>
   | Command<'LockNumber', At & { readonly reason: string | null }>
   | Command<'UnlockNumber', At>
   | Command<'AllocateNumber', At & { readonly owner: Owner }>
@@ -33,23 +32,11 @@ export type NumberCommand =
   | Command<'MarkNumberUnassigned', At>;
 
 export type NumberEvent =
-  | Message<
-      'NumberProvisioned',
-      At & {
-        readonly ext: string | null;
-        readonly kind: NumberKind;
-        readonly rangeName: string;
-        readonly portedIn: boolean;
-        readonly portedFrom: string | null;
-      }
-    >
+  | Message<'NumberProvisioned', ProvisionedAt>
   | Message<'NumberLocked', At & { readonly reason: string | null }>
   | Message<'NumberUnlocked', At>
   | Message<'NumberAllocated', At & { readonly owner: Owner; readonly isMain: boolean }>
-  | Message<
-      'NumberDeallocated',
-      At & { readonly previousOwner: Owner; readonly coolingOffUntil: string | null; readonly wasMain: boolean }
-    >
+  | Message<'NumberDeallocated', At & { readonly previousOwner: Owner; readonly coolingOffUntil: string | null; readonly wasMain: boolean }>
   | Message<'NumberActivated', At & { readonly owner: Owner }>
   | Message<'NumberDeactivated', At & { readonly owner: Owner }>
   | Message<'MainNumberNominated', At & { readonly owner: Owner | null }>
@@ -87,8 +74,7 @@ export type NumberDecisionContext = {
 
 export const ownerKey = (owner: Owner): string => (owner.type === 'operator' ? 'operator' : `occupier:${owner.occupierId}`);
 
-export const sameOwner = (a: Owner | null, b: Owner | null): boolean =>
-  a !== null && b !== null && ownerKey(a) === ownerKey(b);
+export const sameOwner = (a: Owner | null, b: Owner | null): boolean => a !== null && b !== null && ownerKey(a) === ownerKey(b);
 
 export const numberStreamId = (number: string): string => `number-${number}`;
 

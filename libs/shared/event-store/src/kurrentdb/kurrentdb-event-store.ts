@@ -37,6 +37,7 @@ import {
   toStreamConflict,
   toStreamState,
 } from './kurrentdb-mapping';
+import { SubscriptionSet } from '../subscription-set';
 
 export const MULTI_STREAM_APPEND_UNSUPPORTED = 'appendMany across streams needs KurrentDB 25.1 multi-stream append';
 
@@ -45,7 +46,7 @@ export const MULTI_STREAM_APPEND_UNSUPPORTED = 'appendMany across streams needs 
  * events; appends to several streams use the atomic multi-stream append of KurrentDB 25.1+.
  */
 export class KurrentDbEventStore implements EventStore {
-  private readonly subscriptions = new Set<AllSubscription>();
+  private readonly subscriptions = new SubscriptionSet();
 
   private constructor(private readonly client: KurrentDBClient) {}
 
@@ -88,7 +89,11 @@ export class KurrentDbEventStore implements EventStore {
       const headBefore = await this.headPosition();
       const result = await this.client
         .multiStreamAppend(
-          nonEmpty.map((r) => ({ streamName: r.streamId, events: r.events.map(toEventData), expectedState: toStreamState(r.expectedRevision) })),
+          nonEmpty.map((r) => ({
+            streamName: r.streamId,
+            events: r.events.map(toEventData),
+            expectedState: toStreamState(r.expectedRevision),
+          })),
         )
         .catch((error: unknown) => {
           if (error instanceof UnsupportedError) throw new PlatformError('INTERNAL', MULTI_STREAM_APPEND_UNSUPPORTED);
@@ -111,7 +116,7 @@ export class KurrentDbEventStore implements EventStore {
         ]),
       );
     });
-    return Promise.all(requests.map((r) => written.get(r.streamId) ?? this.emptyResult(r.streamId)));
+    return Promise.all(requests.map((r) => Promise.resolve(written.get(r.streamId) ?? this.emptyResult(r.streamId))));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -145,7 +150,11 @@ export class KurrentDbEventStore implements EventStore {
         const wanted = maxCount - events.length + 1;
         let received = 0;
         let last = after;
-        for await (const resolved of this.client.readAll({ fromPosition: toReadPosition(after), maxCount: wanted, filter: excludeSystemEvents() })) {
+        for await (const resolved of this.client.readAll({
+          fromPosition: toReadPosition(after),
+          maxCount: wanted,
+          filter: excludeSystemEvents(),
+        })) {
           received++;
           const event = toRecordedEvent(resolved);
           if (!event || event.globalPosition <= after) continue;
@@ -160,19 +169,11 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription {
-    const subscription = new AllSubscription(this.client, handler, options);
-    this.subscriptions.add(subscription);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.track(new AllSubscription(this.client, handler, options));
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await this.client.dispose();
   }
 

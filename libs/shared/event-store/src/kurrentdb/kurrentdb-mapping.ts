@@ -51,8 +51,7 @@ export const toStreamState = (expected: ExpectedRevision): AppendStreamState => 
   return BigInt(expected);
 };
 
-export const fromStreamState = (state: AppendStreamState): ExpectedRevision =>
-  typeof state === 'bigint' ? Number(state) : state;
+export const fromStreamState = (state: AppendStreamState): ExpectedRevision => (typeof state === 'bigint' ? Number(state) : state);
 
 export const fromCurrentState = (state: CurrentStreamState): number => (state === NO_STREAM ? NO_STREAM_REVISION : Number(state));
 

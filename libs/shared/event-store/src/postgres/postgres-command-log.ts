@@ -9,7 +9,9 @@ export class PostgresCommandLog implements CommandLog {
   ) {}
 
   async find(commandId: string): Promise<CommandReply | undefined> {
-    const { rows } = await this.pool.query<{ reply: CommandReply }>(`SELECT reply FROM ${this.schema}.command_log WHERE command_id = $1`, [commandId]);
+    const { rows } = await this.pool.query<{ reply: CommandReply }>(`SELECT reply FROM ${this.schema}.command_log WHERE command_id = $1`, [
+      commandId,
+    ]);
     return rows[0]?.reply;
   }
 

@@ -53,7 +53,9 @@ describe('PostgresEventStore global log', () => {
       expect(committedLater).toEqual([]);
       // Give the subscriber every chance to move past the open transaction: it must not.
       await eventually(async () => {
-        const { rows } = await slow.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.events WHERE global_position > $1`, [startAt]);
+        const { rows } = await slow.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.events WHERE global_position > $1`, [
+          startAt,
+        ]);
         expect(Number(rows[0]?.n)).toBe(4);
       });
       expect(seen).toEqual([]);

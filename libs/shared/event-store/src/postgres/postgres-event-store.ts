@@ -1,5 +1,5 @@
 import { SpanKind, trace } from '@opentelemetry/api';
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient, type QueryResultRow } from 'pg';
 import { PlatformError } from '@tnp/kernel';
 import {
   ConcurrencyConflictError,
@@ -18,6 +18,7 @@ import {
 } from '../event-store.port';
 import { eventStoreSchemaSql } from './schema';
 import { PostgresCheckpointStore, PostgresCommandLog } from './postgres-command-log';
+import { SubscriptionSet } from '../subscription-set';
 
 type EventRow = {
   global_position: string;
@@ -51,7 +52,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly channel: string;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionSet();
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     if (!IDENTIFIER.test(options.schema)) throw new Error(`Invalid event store schema name: ${options.schema}`);
@@ -82,11 +83,7 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async append(
-    streamId: string,
-    events: readonly NewEvent[],
-    expectedRevision: AppendRequest['expectedRevision'],
-  ): Promise<AppendResult> {
+  async append(streamId: string, events: readonly NewEvent[], expectedRevision: AppendRequest['expectedRevision']): Promise<AppendResult> {
     const [result] = await this.appendMany([{ streamId, events, expectedRevision }]);
     if (!result) throw new Error('append returned no result');
     return result;
@@ -118,7 +115,14 @@ export class PostgresEventStore implements EventStore {
       await client.query(`SELECT pg_notify($1, '')`, [this.channel]);
       await client.query('COMMIT');
       return requests.map(
-        (r) => results.get(r.streamId) ?? { streamId: r.streamId, nextExpectedRevision: NO_STREAM_REVISION, lastGlobalPosition: 0, eventIds: [], replayed: false },
+        (r) =>
+          results.get(r.streamId) ?? {
+            streamId: r.streamId,
+            nextExpectedRevision: NO_STREAM_REVISION,
+            lastGlobalPosition: 0,
+            eventIds: [],
+            replayed: false,
+          },
       );
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -164,19 +168,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription {
-    const subscription = new AllSubscription(this, this.options, this.channel, handler, options);
-    this.subscriptions.add(subscription);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.track(new AllSubscription(this, this.options, this.channel, handler, options));
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await this.pool.end();
   }
 
@@ -348,7 +344,7 @@ export class PostgresEventStore implements EventStore {
 
   private async query<R extends object>(sql: string, params: unknown[]): Promise<{ rows: R[] }> {
     try {
-      return await this.pool.query<R & import('pg').QueryResultRow>(sql, params);
+      return await this.pool.query<R & QueryResultRow>(sql, params);
     } catch (error) {
       if (isPgError(error) && error.code) throw error;
       throw new PlatformError('UNAVAILABLE', `Event store unreachable: ${(error as Error).message}`);
