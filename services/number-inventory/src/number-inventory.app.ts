@@ -139,16 +139,25 @@ export const startNumberInventory = async (
     logger,
     url: () => http.getUrl(),
     stop: async () => {
+      const step = async (name: string, work: () => Promise<unknown>): Promise<void> => {
+        const started = Date.now();
+        await work();
+        logger.debug({ step: name, ms: Date.now() - started }, 'shutdown step done');
+      };
       health.markShuttingDown();
       followers.abort();
-      await http.close();
-      await following;
-      await Promise.all([relay.stop(), projection.stop()]);
-      await Promise.all(leaderships.map((l) => l.release()));
-      await nc.drain().catch(() => undefined);
-      await orm.close();
-      if (store !== postgres) await store.close();
-      await postgres.close();
+      await step('stop NATS endpoints', () => http.close());
+      await step('stop followers', async () => {
+        await following;
+        await Promise.all([relay.stop(), projection.stop()]);
+        await Promise.all(leaderships.map((l) => l.release()));
+      });
+      await step('drain NATS', () => nc.drain().catch(() => undefined));
+      await step('close databases', async () => {
+        await orm.close();
+        if (store !== postgres) await store.close();
+        await postgres.close();
+      });
     },
   };
 };

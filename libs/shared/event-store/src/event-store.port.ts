@@ -83,6 +83,8 @@ export interface EventStore {
   /** Appends to several streams atomically: every request is written, or none is. */
   appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
+  /** Several whole streams at once (bulk commands); a missing stream maps to no events. */
+  readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>>;
   /** Events with a global position greater than `fromPosition`, in commit-safe order. */
   readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]>;
   subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription;

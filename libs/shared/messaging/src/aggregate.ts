@@ -1,4 +1,11 @@
-import { NO_STREAM_REVISION, deterministicEventId, type EventStore, type ExpectedRevision, type NewEvent } from '@tnp/event-store';
+import {
+  NO_STREAM_REVISION,
+  deterministicEventId,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+} from '@tnp/event-store';
 import type { CommandMetadata, Message } from '@tnp/kernel';
 
 export type Loaded<S> = { readonly state: S; readonly revision: number };
@@ -10,10 +17,14 @@ export const loadAggregate = async <S, E extends Message<string, unknown>>(
   initial: S,
 ): Promise<Loaded<S>> => {
   const events = await store.readStream(streamId);
-  let state = initial;
-  for (const event of events) state = evolve(state, { type: event.type, data: event.data } as E);
-  return { state, revision: events.at(-1)?.streamRevision ?? NO_STREAM_REVISION };
+  return { state: foldRecorded(evolve, initial, events), revision: events.at(-1)?.streamRevision ?? NO_STREAM_REVISION };
 };
+
+export const foldRecorded = <S, E extends Message<string, unknown>>(
+  evolve: (state: S, event: E) => S,
+  initial: S,
+  events: readonly RecordedEvent[],
+): S => events.reduce((state, event) => evolve(state, { type: event.type, data: event.data } as E), initial);
 
 export const expectedRevisionOf = (revision: number): ExpectedRevision => (revision === NO_STREAM_REVISION ? 'no_stream' : revision);
 

@@ -57,39 +57,42 @@ export const commandEndpoint = <S extends z.ZodType, R>(
     readonly schema: S;
     readonly handle: (data: z.infer<S>, metadata: CommandMetadata) => Promise<R>;
   },
-): NatsEndpoint => ({
-  subject: definition.subject,
-  handle: (payload, trace) =>
-    inSpan(`command ${definition.commandType}`, { parent: trace, kind: SpanKind.SERVER }, async (span) => {
-      const started = process.hrtime.bigint();
-      let reply: Reply<R>;
-      try {
-        rejectMalformed(payload);
-        const envelope = parseOrThrow(commandEnvelopeSchema(definition.schema), payload) as CommandEnvelope<z.infer<S>>;
-        const spanContext = span.spanContext();
-        const metadata: CommandMetadata = {
-          commandId: envelope.commandId,
-          now: (deps.clock?.() ?? new Date()).toISOString(),
-          principal: envelope.principal,
-          correlationId: envelope.correlationId ?? envelope.commandId,
-          ...(envelope.causationId ? { causationId: envelope.causationId } : {}),
-          traceparent: `00-${spanContext.traceId}-${spanContext.spanId}-0${spanContext.traceFlags.toString(16)}`,
-        };
-        reply = await executeCommand({
-          commandId: envelope.commandId,
-          commandType: definition.commandType,
-          commandLog: deps.commandLog,
-          run: () => definition.handle(envelope.data, metadata),
-          onUnexpectedError: (error) => deps.logger.error({ err: error, command: definition.commandType }, 'command failed unexpectedly'),
-        });
-      } catch (error) {
-        reply = { ok: false, error: toErrorBody(error) };
-      }
-      deps.metrics?.commands.inc({ command: definition.commandType, outcome: reply.ok ? 'OK' : reply.error.code });
-      deps.metrics?.commandDuration.observe({ command: definition.commandType }, Number(process.hrtime.bigint() - started) / 1e9);
-      return reply;
-    }),
-});
+): NatsEndpoint => {
+  const envelopeSchema = commandEnvelopeSchema(definition.schema);
+  return {
+    subject: definition.subject,
+    handle: (payload, trace) =>
+      inSpan(`command ${definition.commandType}`, { parent: trace, kind: SpanKind.SERVER }, async (span) => {
+        const started = process.hrtime.bigint();
+        let reply: Reply<R>;
+        try {
+          rejectMalformed(payload);
+          const envelope = parseOrThrow(envelopeSchema, payload) as CommandEnvelope<z.infer<S>>;
+          const spanContext = span.spanContext();
+          const metadata: CommandMetadata = {
+            commandId: envelope.commandId,
+            now: (deps.clock?.() ?? new Date()).toISOString(),
+            principal: envelope.principal,
+            correlationId: envelope.correlationId ?? envelope.commandId,
+            ...(envelope.causationId ? { causationId: envelope.causationId } : {}),
+            traceparent: `00-${spanContext.traceId}-${spanContext.spanId}-0${spanContext.traceFlags.toString(16)}`,
+          };
+          reply = await executeCommand({
+            commandId: envelope.commandId,
+            commandType: definition.commandType,
+            commandLog: deps.commandLog,
+            run: () => definition.handle(envelope.data, metadata),
+            onUnexpectedError: (error) => deps.logger.error({ err: error, command: definition.commandType }, 'command failed unexpectedly'),
+          });
+        } catch (error) {
+          reply = { ok: false, error: toErrorBody(error) };
+        }
+        deps.metrics?.commands.inc({ command: definition.commandType, outcome: reply.ok ? 'OK' : reply.error.code });
+        deps.metrics?.commandDuration.observe({ command: definition.commandType }, Number(process.hrtime.bigint() - started) / 1e9);
+        return reply;
+      }),
+  };
+};
 
 export const queryEndpoint = <S extends z.ZodType, R>(
   deps: Pick<EndpointDeps, 'logger' | 'metrics'>,
@@ -99,21 +102,24 @@ export const queryEndpoint = <S extends z.ZodType, R>(
     readonly schema: S;
     readonly handle: (data: z.infer<S>) => Promise<R>;
   },
-): NatsEndpoint => ({
-  subject: definition.subject,
-  handle: (payload, trace) =>
-    inSpan(`query ${definition.queryType}`, { parent: trace, kind: SpanKind.SERVER }, async () => {
-      let reply: Reply<R>;
-      try {
-        rejectMalformed(payload);
-        const envelope = parseOrThrow(queryEnvelopeSchema(definition.schema), payload) as { data: z.infer<S> };
-        reply = { ok: true, value: await definition.handle(envelope.data) };
-      } catch (error) {
-        if (!(error instanceof Error && 'code' in error))
-          deps.logger.error({ err: error, query: definition.queryType }, 'query failed unexpectedly');
-        reply = { ok: false, error: toErrorBody(error) };
-      }
-      deps.metrics?.queries.inc({ query: definition.queryType, outcome: reply.ok ? 'OK' : reply.error.code });
-      return reply;
-    }),
-});
+): NatsEndpoint => {
+  const envelopeSchema = queryEnvelopeSchema(definition.schema);
+  return {
+    subject: definition.subject,
+    handle: (payload, trace) =>
+      inSpan(`query ${definition.queryType}`, { parent: trace, kind: SpanKind.SERVER }, async () => {
+        let reply: Reply<R>;
+        try {
+          rejectMalformed(payload);
+          const envelope = parseOrThrow(envelopeSchema, payload) as { data: z.infer<S> };
+          reply = { ok: true, value: await definition.handle(envelope.data) };
+        } catch (error) {
+          if (!(error instanceof Error && 'code' in error))
+            deps.logger.error({ err: error, query: definition.queryType }, 'query failed unexpectedly');
+          reply = { ok: false, error: toErrorBody(error) };
+        }
+        deps.metrics?.queries.inc({ query: definition.queryType, outcome: reply.ok ? 'OK' : reply.error.code });
+        return reply;
+      }),
+  };
+};

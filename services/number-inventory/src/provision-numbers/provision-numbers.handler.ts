@@ -1,6 +1,6 @@
 import { ConcurrencyConflictError, type AppendRequest, type EventStore } from '@tnp/event-store';
 import { isPlatformError, type CommandMetadata } from '@tnp/kernel';
-import { loadAggregate, toNewEvents } from '@tnp/messaging';
+import { foldRecorded, toNewEvents } from '@tnp/messaging';
 import {
   decideNumber,
   evolveNumber,
@@ -8,6 +8,7 @@ import {
   initialNumberState,
   numberStreamId,
   type NumberCommand,
+  type NumberState,
 } from '@tnp/number-inventory-domain';
 import type { ProvisionNumbersInput, ProvisionNumbersResult, ProvisionOutcome } from '@tnp/number-inventory-contracts';
 
@@ -34,7 +35,11 @@ export class ProvisionNumbersHandler {
         if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_ATTEMPTS) throw error;
         const existing = new Set(error.conflicts.map((c) => c.streamId));
         const taken = pending.filter((n) => existing.has(numberStreamId(n)));
-        for (const number of taken) outcomes.set(number, await this.classifyExisting(number, input, metadata));
+        const streams = await this.store.readStreams(taken.map(numberStreamId));
+        for (const number of taken) {
+          const state = foldRecorded(evolveNumber, initialNumberState(), streams.get(numberStreamId(number)) ?? []);
+          outcomes.set(number, classifyExisting(number, state, input, metadata));
+        }
         pending = pending.filter((n) => !existing.has(numberStreamId(n)));
       }
     }
@@ -49,18 +54,22 @@ export class ProvisionNumbersHandler {
     });
     return { streamId, events: toNewEvents(streamId, events, metadata), expectedRevision: 'no_stream' };
   }
-
-  private async classifyExisting(number: string, input: ProvisionNumbersInput, metadata: CommandMetadata): Promise<ProvisionOutcome> {
-    const { state } = await loadAggregate(this.store, numberStreamId(number), evolveNumber, initialNumberState());
-    try {
-      decideNumber(provisionCommand(number, input, metadata), state, { ownerMainNumber: null, coolingOffDays: 0 });
-      return { number, outcome: 'skipped', reason: 'already provisioned at this site' };
-    } catch (error) {
-      if (!isPlatformError(error)) throw error;
-      return { number, outcome: 'failed', reason: error.message, ...(error.details.rule ? { rule: error.details.rule } : {}) };
-    }
-  }
 }
+
+const classifyExisting = (
+  number: string,
+  state: NumberState,
+  input: ProvisionNumbersInput,
+  metadata: CommandMetadata,
+): ProvisionOutcome => {
+  try {
+    decideNumber(provisionCommand(number, input, metadata), state, { ownerMainNumber: null, coolingOffDays: 0 });
+    return { number, outcome: 'skipped', reason: 'already provisioned at this site' };
+  } catch (error) {
+    if (!isPlatformError(error)) throw error;
+    return { number, outcome: 'failed', reason: error.message, ...(error.details.rule ? { rule: error.details.rule } : {}) };
+  }
+};
 
 const provisionCommand = (number: string, input: ProvisionNumbersInput, metadata: CommandMetadata): NumberCommand => ({
   type: 'ProvisionNumber',

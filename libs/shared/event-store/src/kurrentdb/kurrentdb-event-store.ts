@@ -45,6 +45,8 @@ export const MULTI_STREAM_APPEND_UNSUPPORTED = 'appendMany across streams needs 
  * Event store on KurrentDB (EventStoreDB). The global log is KurrentDB's $all without system
  * events; appends to several streams use the atomic multi-stream append of KurrentDB 25.1+.
  */
+const READ_STREAMS_CONCURRENCY = 32;
+
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new SubscriptionSet();
 
@@ -117,6 +119,16 @@ export class KurrentDbEventStore implements EventStore {
       );
     });
     return Promise.all(requests.map((r) => Promise.resolve(written.get(r.streamId) ?? this.emptyResult(r.streamId))));
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
+    const streams = new Map<string, readonly RecordedEvent[]>();
+    for (let i = 0; i < streamIds.length; i += READ_STREAMS_CONCURRENCY) {
+      const slice = streamIds.slice(i, i + READ_STREAMS_CONCURRENCY);
+      const read = await Promise.all(slice.map((id) => this.readStream(id)));
+      slice.forEach((id, j) => streams.set(id, read[j] ?? []));
+    }
+    return streams;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {

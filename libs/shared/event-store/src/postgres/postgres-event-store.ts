@@ -1,5 +1,5 @@
 import { SpanKind, trace } from '@opentelemetry/api';
-import { Client, Pool, type PoolClient, type QueryResultRow } from 'pg';
+import { Client, Pool, type QueryResultRow } from 'pg';
 import { PlatformError } from '@tnp/kernel';
 import {
   ConcurrencyConflictError,
@@ -12,7 +12,6 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type StreamConflict,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -107,38 +106,46 @@ export class PostgresEventStore implements EventStore {
     const nonEmpty = requests.filter((r) => r.events.length > 0);
     if (nonEmpty.length === 0) return Promise.all(requests.map((r) => this.emptyResult(r.streamId)));
     assertDistinctStreams(nonEmpty);
-    const client = await this.connectOrUnavailable();
+    const events = nonEmpty.flatMap((r) => r.events.map((e, index) => ({ streamId: r.streamId, index, event: e })));
     try {
-      await client.query('BEGIN');
-      const starts = await this.reserveRevisions(client, nonEmpty);
-      const results = await this.insertEvents(client, nonEmpty, starts);
-      await client.query(`SELECT pg_notify($1, '')`, [this.channel]);
-      await client.query('COMMIT');
-      return requests.map(
-        (r) =>
-          results.get(r.streamId) ?? {
-            streamId: r.streamId,
-            nextExpectedRevision: NO_STREAM_REVISION,
-            lastGlobalPosition: 0,
-            eventIds: [],
-            replayed: false,
-          },
+      const { rows } = await this.query<{ o_stream_id: string; o_revision: string; o_position: string }>(
+        `SELECT o_stream_id, o_revision, o_position FROM ${this.schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          nonEmpty.map((r) => r.streamId),
+          nonEmpty.map((r) => EXPECTED_CODE[typeof r.expectedRevision === 'number' ? 'exact' : r.expectedRevision] ?? r.expectedRevision),
+          nonEmpty.map((r) => r.events.length),
+          events.map((e) => e.streamId),
+          events.map((e) => e.index),
+          events.map((e) => e.event.id),
+          events.map((e) => e.event.type),
+          events.map((e) => JSON.stringify(e.event.data)),
+          events.map((e) => JSON.stringify(e.event.metadata)),
+        ],
       );
+      const written = new Map(rows.map((row) => [row.o_stream_id, row]));
+      return requests.map((r) => {
+        const row = written.get(r.streamId);
+        return {
+          streamId: r.streamId,
+          nextExpectedRevision: row ? Number(row.o_revision) : NO_STREAM_REVISION,
+          lastGlobalPosition: row ? Number(row.o_position) : 0,
+          eventIds: r.events.map((e) => e.id),
+          replayed: false,
+        };
+      });
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      const conflict = toConflict(error, nonEmpty);
       const isRetryOfStoredAppend =
-        error instanceof ConcurrencyConflictError ||
-        (isPgError(error) && error.code === UNIQUE_VIOLATION && error.constraint === 'events_event_id_key');
+        conflict !== undefined || (isPgError(error) && error.code === UNIQUE_VIOLATION && error.constraint === 'events_event_id_key');
       if (isRetryOfStoredAppend) {
         const replayed = await this.replayedResults(requests);
         if (replayed) return replayed;
       }
+      if (conflict) throw conflict;
       if (isPgError(error) && SERIALIZATION_OR_DEADLOCK.has(error.code ?? '')) {
         throw new PlatformError('CONCURRENCY_CONFLICT', 'Concurrent append, retry');
       }
       throw error;
-    } finally {
-      client.release();
     }
   }
 
@@ -152,6 +159,19 @@ export class PostgresEventStore implements EventStore {
       [streamId, options.fromRevision ?? 0, options.maxCount ?? 1_000_000],
     );
     return rows.map(toRecorded);
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
+    const { rows } = await this.query<EventRow>(
+      `SELECT global_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at
+         FROM ${this.schema}.events
+        WHERE stream_id = ANY($1::text[])
+        ORDER BY stream_id, stream_revision`,
+      [[...streamIds]],
+    );
+    const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) streams.get(row.stream_id)?.push(toRecorded(row));
+    return streams;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -188,112 +208,6 @@ export class PostgresEventStore implements EventStore {
     await this.query('SELECT 1', []);
   }
 
-  private async reserveRevisions(client: PoolClient, requests: readonly AppendRequest[]): Promise<Map<string, number>> {
-    const starts = new Map<string, number>();
-    const conflicts: StreamConflict[] = [];
-
-    const fresh = requests.filter((r) => r.expectedRevision === 'no_stream');
-    if (fresh.length > 0) {
-      const { rows } = await client.query<{ stream_id: string }>(
-        `INSERT INTO ${this.schema}.streams (stream_id, revision)
-         SELECT * FROM unnest($1::text[], $2::bigint[])
-         ON CONFLICT (stream_id) DO NOTHING
-         RETURNING stream_id`,
-        [fresh.map((r) => r.streamId), fresh.map((r) => r.events.length - 1)],
-      );
-      const inserted = new Set(rows.map((r) => r.stream_id));
-      for (const r of fresh) {
-        if (inserted.has(r.streamId)) starts.set(r.streamId, 0);
-        else conflicts.push({ streamId: r.streamId, expected: 'no_stream', actual: NaN });
-      }
-    }
-
-    const exact = requests.filter((r): r is AppendRequest & { expectedRevision: number } => typeof r.expectedRevision === 'number');
-    if (exact.length > 0) {
-      const { rows } = await client.query<{ stream_id: string }>(
-        `UPDATE ${this.schema}.streams s SET revision = v.next
-           FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS v(stream_id, expected, next)
-          WHERE s.stream_id = v.stream_id AND s.revision = v.expected
-          RETURNING s.stream_id`,
-        [exact.map((r) => r.streamId), exact.map((r) => r.expectedRevision), exact.map((r) => r.expectedRevision + r.events.length)],
-      );
-      const updated = new Set(rows.map((r) => r.stream_id));
-      for (const r of exact) {
-        if (updated.has(r.streamId)) starts.set(r.streamId, r.expectedRevision + 1);
-        else conflicts.push({ streamId: r.streamId, expected: r.expectedRevision, actual: NaN });
-      }
-    }
-
-    for (const r of requests) {
-      if (r.expectedRevision !== 'any' && r.expectedRevision !== 'stream_exists') continue;
-      const sql =
-        r.expectedRevision === 'any'
-          ? `INSERT INTO ${this.schema}.streams (stream_id, revision) VALUES ($1, $2 - 1)
-             ON CONFLICT (stream_id) DO UPDATE SET revision = streams.revision + $2 RETURNING revision`
-          : `UPDATE ${this.schema}.streams SET revision = revision + $2 WHERE stream_id = $1 RETURNING revision`;
-      const { rows } = await client.query<{ revision: string }>(sql, [r.streamId, r.events.length]);
-      const row = rows[0];
-      if (row) starts.set(r.streamId, Number(row.revision) - r.events.length + 1);
-      else conflicts.push({ streamId: r.streamId, expected: r.expectedRevision, actual: NO_STREAM_REVISION });
-    }
-
-    if (conflicts.length > 0) {
-      const actual = await this.currentRevisions(
-        client,
-        conflicts.map((c) => c.streamId),
-      );
-      throw new ConcurrencyConflictError(conflicts.map((c) => ({ ...c, actual: actual.get(c.streamId) ?? NO_STREAM_REVISION })));
-    }
-    return starts;
-  }
-
-  private async insertEvents(
-    client: PoolClient,
-    requests: readonly AppendRequest[],
-    starts: Map<string, number>,
-  ): Promise<Map<string, AppendResult>> {
-    const streamIds: string[] = [];
-    const revisions: number[] = [];
-    const ids: string[] = [];
-    const types: string[] = [];
-    const data: string[] = [];
-    const metadata: string[] = [];
-    for (const r of requests) {
-      const start = starts.get(r.streamId) ?? 0;
-      r.events.forEach((e, i) => {
-        streamIds.push(r.streamId);
-        revisions.push(start + i);
-        ids.push(e.id);
-        types.push(e.type);
-        data.push(JSON.stringify(e.data));
-        metadata.push(JSON.stringify(e.metadata));
-      });
-    }
-    const { rows } = await client.query<{ stream_id: string; global_position: string }>(
-      `INSERT INTO ${this.schema}.events (stream_id, stream_revision, event_id, event_type, data, metadata)
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
-       RETURNING stream_id, global_position`,
-      [streamIds, revisions, ids, types, data, metadata],
-    );
-    const lastPosition = new Map<string, number>();
-    for (const row of rows) {
-      const position = Number(row.global_position);
-      if (position > (lastPosition.get(row.stream_id) ?? 0)) lastPosition.set(row.stream_id, position);
-    }
-    return new Map(
-      requests.map((r) => [
-        r.streamId,
-        {
-          streamId: r.streamId,
-          nextExpectedRevision: (starts.get(r.streamId) ?? 0) + r.events.length - 1,
-          lastGlobalPosition: lastPosition.get(r.streamId) ?? 0,
-          eventIds: r.events.map((e) => e.id),
-          replayed: false,
-        },
-      ]),
-    );
-  }
-
   /** An append whose event ids are all stored already is a retry of a committed append. */
   private async replayedResults(requests: readonly AppendRequest[]): Promise<readonly AppendResult[] | undefined> {
     const ids = requests.flatMap((r) => r.events.map((e) => e.id));
@@ -318,28 +232,10 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  private async currentRevisions(client: PoolClient, streamIds: readonly string[]): Promise<Map<string, number>> {
-    await client.query('ROLLBACK');
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ stream_id: string; revision: string }>(
-      `SELECT stream_id, revision FROM ${this.schema}.streams WHERE stream_id = ANY($1::text[])`,
-      [streamIds],
-    );
-    return new Map(rows.map((r) => [r.stream_id, Number(r.revision)]));
-  }
-
   private async emptyResult(streamId: string): Promise<AppendResult> {
     const { rows } = await this.query<{ revision: string }>(`SELECT revision FROM ${this.schema}.streams WHERE stream_id = $1`, [streamId]);
     const revision = rows[0] ? Number(rows[0].revision) : NO_STREAM_REVISION;
     return { streamId, nextExpectedRevision: revision, lastGlobalPosition: 0, eventIds: [], replayed: false };
-  }
-
-  private async connectOrUnavailable(): Promise<PoolClient> {
-    try {
-      return await this.pool.connect();
-    } catch (error) {
-      throw new PlatformError('UNAVAILABLE', `Event store unreachable: ${(error as Error).message}`);
-    }
   }
 
   private async query<R extends object>(sql: string, params: unknown[]): Promise<{ rows: R[] }> {
@@ -463,6 +359,32 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at.toISOString(),
 });
 
+/** How expectations travel to append_events: an exact revision as itself, the rest as codes. */
+const EXPECTED_CODE: Record<string, number | undefined> = { exact: undefined, no_stream: -1, any: -2, stream_exists: -3 };
+
+const toConflict = (error: unknown, requests: readonly AppendRequest[]): ConcurrencyConflictError | undefined => {
+  if (!isPgError(error)) return undefined;
+  const expected = new Map(requests.map((r) => [r.streamId, r.expectedRevision]));
+  if (error.code === 'TN409') {
+    return new ConcurrencyConflictError(
+      error.message.split('\u001e').map((pair) => {
+        const [streamId = '', actual = '-1'] = pair.split('\u001f');
+        return { streamId, expected: expected.get(streamId) ?? 'any', actual: Number(actual) };
+      }),
+    );
+  }
+  // Two writers created the same stream at once: the later one loses like any stale writer.
+  if (error.code === UNIQUE_VIOLATION && error.constraint === 'streams_pkey') {
+    const streamId = /\(stream_id\)=\((.*)\)/.exec(error.detail ?? '')?.[1];
+    return new ConcurrencyConflictError(
+      requests
+        .filter((r) => streamId === undefined || r.streamId === streamId)
+        .map((r) => ({ streamId: r.streamId, expected: r.expectedRevision, actual: 0 })),
+    );
+  }
+  return undefined;
+};
+
 const assertDistinctStreams = (requests: readonly AppendRequest[]): void => {
   const seen = new Set<string>();
   for (const r of requests) {
@@ -471,5 +393,5 @@ const assertDistinctStreams = (requests: readonly AppendRequest[]): void => {
   }
 };
 
-type PgError = Error & { code?: string; constraint?: string };
+type PgError = Error & { code?: string; constraint?: string; detail?: string };
 const isPgError = (error: unknown): error is PgError => error instanceof Error && 'code' in error;

@@ -27,4 +27,57 @@ CREATE TABLE IF NOT EXISTS ${schema}.checkpoints (
   position bigint NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- One round trip per append: check every expected revision under row locks, bump or create the
+-- streams, insert the events, notify readers. Any conflict raises TN409 and nothing is written.
+CREATE OR REPLACE FUNCTION ${schema}.append_events(
+  s_ids text[], s_expected bigint[], s_counts int[],
+  e_streams text[], e_index int[], e_ids uuid[], e_types text[], e_data jsonb[], e_meta jsonb[]
+) RETURNS TABLE (o_stream_id text, o_revision bigint, o_position bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  conflict text;
+BEGIN
+  SELECT string_agg(req.id || chr(31) || coalesce(cur.revision, -1)::text, chr(30)) INTO conflict
+    FROM unnest(s_ids, s_expected) AS req(id, expected)
+    LEFT JOIN (
+      SELECT s.stream_id, s.revision FROM ${schema}.streams s
+       WHERE s.stream_id = ANY(s_ids) ORDER BY s.stream_id FOR UPDATE
+    ) cur ON cur.stream_id = req.id
+   WHERE (req.expected >= 0 AND coalesce(cur.revision, -1) <> req.expected)
+      OR (req.expected = -1 AND cur.revision IS NOT NULL)
+      OR (req.expected = -3 AND cur.revision IS NULL);
+  IF conflict IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'TN409', MESSAGE = conflict;
+  END IF;
+
+  RETURN QUERY
+  WITH req AS (SELECT * FROM unnest(s_ids, s_counts) AS r(id, n)),
+  created AS (
+    INSERT INTO ${schema}.streams (stream_id, revision)
+    SELECT req.id, req.n - 1 FROM req
+     WHERE NOT EXISTS (SELECT 1 FROM ${schema}.streams s WHERE s.stream_id = req.id)
+    RETURNING stream_id, 0::bigint AS start, revision
+  ),
+  bumped AS (
+    UPDATE ${schema}.streams s SET revision = s.revision + req.n FROM req
+     WHERE s.stream_id = req.id
+    RETURNING s.stream_id, s.revision - req.n + 1 AS start, s.revision
+  ),
+  starts AS (SELECT * FROM created UNION ALL SELECT * FROM bumped),
+  inserted AS (
+    INSERT INTO ${schema}.events (stream_id, stream_revision, event_id, event_type, data, metadata)
+    SELECT e.sid, st.start + e.idx, e.id, e.typ, e.dat, e.meta
+      FROM unnest(e_streams, e_index, e_ids, e_types, e_data, e_meta) WITH ORDINALITY AS e(sid, idx, id, typ, dat, meta, ord)
+      JOIN starts st ON st.stream_id = e.sid
+     ORDER BY e.ord
+    RETURNING stream_id, global_position
+  ),
+  last_positions AS (SELECT i.stream_id, max(i.global_position) AS position FROM inserted i GROUP BY i.stream_id)
+  SELECT st.stream_id, st.revision, lp.position
+    FROM starts st JOIN last_positions lp ON lp.stream_id = st.stream_id;
+
+  PERFORM pg_notify('${schema}_appended', '');
+END;
+$fn$;
 `;

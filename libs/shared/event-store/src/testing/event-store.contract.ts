@@ -43,6 +43,18 @@ export const eventStoreContract = (connect: () => Promise<EventStore>): void => 
     expect(read.map((e) => e.type)).toEqual(['B', 'C']);
   });
 
+  test('reads several streams at once, a missing one as empty', async () => {
+    const [a, b, missing] = [stream(), stream(), stream()];
+    await store.append(a, [event('A1'), event('A2')], 'no_stream');
+    await store.append(b, [event('B1')], 'no_stream');
+    const read = await store.readStreams([a, b, missing]);
+    expect([...read].map(([id, events]) => [id, events.map((e) => e.type)])).toEqual([
+      [a, ['A1', 'A2']],
+      [b, ['B1']],
+      [missing, []],
+    ]);
+  });
+
   test('a stale expected revision fails with CONCURRENCY_CONFLICT and writes nothing', async () => {
     const id = stream();
     await store.append(id, [event('A')], 'no_stream');
