@@ -5,7 +5,7 @@ import { eventually } from '@tnp/testing';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
 import { startGateway, type Gateway } from '../../services/gateway/src/gateway.app';
 import { gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
-import { jetStreamNameFor } from '../../services/number-inventory/src/number-inventory.config';
+import { jetStreamNameFor } from '@tnp/service-runtime';
 import { startHarness, type Harness } from '../../services/number-inventory/test/number-inventory-harness';
 
 const SITE = 'lon-1';
@@ -290,7 +290,7 @@ const collectPublished = async (
   h: Harness,
   atLeast: number,
 ): Promise<{ type: string; subject: string; data: unknown; specversion: string }[]> => {
-  const name = jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX);
+  const name = jetStreamNameFor('number-inventory', h.config.NATS_SUBJECT_PREFIX);
   const jsm = await jetstreamManager(h.nc);
   await eventually(async () => expect((await jsm.streams.info(name)).state.messages).toBeGreaterThanOrEqual(atLeast), {
     timeoutMs: 15_000,

@@ -1,35 +1,5 @@
-import { z } from 'zod';
+import { serviceConfigSchema, type ServiceConfig } from '@tnp/service-runtime';
 
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const numberInventoryConfigSchema = serviceConfigSchema({ httpPort: 3101, eventStoreSchema: 'number_inventory_events' });
 
-export const numberInventoryConfigSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/telephony'),
-    NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
-    NATS_SUBJECT_PREFIX: z
-      .string()
-      .regex(/^[a-zA-Z0-9_-]*$/, 'letters, digits, dash, underscore')
-      .default(''),
-    HTTP_HOST: z.string().default('0.0.0.0'),
-    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3101),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
-    EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
-    KURRENTDB_URL: z.string().optional(),
-    EVENT_STORE_SCHEMA: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]*$/)
-      .default('number_inventory_events'),
-    JETSTREAM_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(60_000).default(600_000),
-    RUN_RELAY: bool.default(true),
-    RUN_PROJECTIONS: bool.default(true),
-  })
-  .refine((c) => c.EVENT_STORE !== 'kurrentdb' || !!c.KURRENTDB_URL, {
-    path: ['KURRENTDB_URL'],
-    message: 'required when EVENT_STORE=kurrentdb',
-  });
-
-export type NumberInventoryConfig = z.infer<typeof numberInventoryConfigSchema>;
-
-export const jetStreamNameFor = (prefix: string): string => `${prefix ? `${prefix.toUpperCase()}_` : ''}NUMBER_INVENTORY_EVENTS`;
+export type NumberInventoryConfig = ServiceConfig;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import { eventually } from '@tnp/testing';
 import type { ProvisionNumbersResult, SiteNumberPage } from '@tnp/number-inventory-contracts';
-import { jetStreamNameFor } from '../src/number-inventory.config';
+import { jetStreamNameFor } from '@tnp/service-runtime';
 import { startHarness, type Harness } from './number-inventory-harness';
 
 let h: Harness;
@@ -114,7 +114,7 @@ describe('number-inventory over NATS', () => {
     const stored = await h.service.store.readAll({ fromPosition: 0, maxCount: 100_000 });
     const js = jetstream(h.nc);
     await eventually(async () => expect(h.service.relay.publishedPosition).toBe(stored.at(-1)?.globalPosition));
-    const consumer = await js.consumers.get(jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX));
+    const consumer = await js.consumers.get(jetStreamNameFor('number-inventory', h.config.NATS_SUBJECT_PREFIX));
     const message = await consumer.next({ expires: 5000 });
     expect(message).not.toBeNull();
     const cloudEvent = message!.json<Record<string, unknown>>();
@@ -130,12 +130,12 @@ describe('number-inventory over NATS', () => {
       await import('@nats-io/jetstream')
     )
       .jetstreamManager(h.nc)
-      .then((m) => m.streams.info(jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX)));
+      .then((m) => m.streams.info(jetStreamNameFor('number-inventory', h.config.NATS_SUBJECT_PREFIX)));
     expect(info.state.messages).toBe(stored.length);
   });
 
   test('a relay restarted behind its checkpoint republishes, and JetStream drops the copies', async () => {
-    const name = jetStreamNameFor(h.config.NATS_SUBJECT_PREFIX);
+    const name = jetStreamNameFor('number-inventory', h.config.NATS_SUBJECT_PREFIX);
     const jsm = await (await import('@nats-io/jetstream')).jetstreamManager(h.nc);
     const stored = await h.service.store.readAll({ fromPosition: 0, maxCount: 100_000 });
     await eventually(async () => expect((await jsm.streams.info(name)).state.messages).toBe(stored.length));
@@ -151,7 +151,7 @@ describe('number-inventory over NATS', () => {
 
   test('a rebuilt read model equals the one built live', async () => {
     const before = await h.query<SiteNumberPage>('list-site-numbers', { siteId: SITE, pageSize: 500 });
-    await h.service.projection.rebuild();
+    await h.service.projections[0]?.rebuild();
     await eventually(async () => {
       const after = await h.query<SiteNumberPage>('list-site-numbers', { siteId: SITE, pageSize: 500 });
       expect(after).toEqual(before);

@@ -6,3 +6,4 @@ export * from './jetstream-setup';
 export * from './jetstream-relay';
 export * from './nats-endpoints';
 export * from './nest-nats-server';
+export * from './jetstream-reaction';

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { Reply } from '@tnp/kernel';
+import { createLogger } from '@tnp/platform';
+import { serviceConfigSchema, startService, type ServiceConfig, type ServiceDefinition, type ServiceRuntime } from '@tnp/service-runtime';
+import { createTestDatabase, testNatsUrl, uniqueSubjectPrefix, type TestDatabase } from './test-infrastructure';
+
+export type ServiceHarness = {
+  readonly service: ServiceRuntime;
+  readonly config: ServiceConfig;
+  readonly nc: NatsConnection;
+  readonly db: TestDatabase;
+  readonly command: <T = unknown>(
+    name: string,
+    data: unknown,
+    options?: { commandId?: string; role?: string; id?: string },
+  ) => Promise<Reply<T>>;
+  readonly query: <T = unknown>(name: string, data: unknown) => Promise<Reply<T>>;
+  readonly raw: (subject: string, body: string) => Promise<unknown>;
+  readonly stop: () => Promise<void>;
+};
+
+export type HarnessOptions = {
+  readonly label: string;
+  /** Share a database and subject prefix with services started before (cross-service tests). */
+  readonly with?: { readonly db: TestDatabase; readonly prefix: string };
+  readonly env?: Record<string, string>;
+};
+
+/** A real service on a fresh database and its own NATS subjects, driven as other systems drive it. */
+export const startServiceHarness = async (definition: ServiceDefinition, options: HarnessOptions): Promise<ServiceHarness> => {
+  const db = options.with?.db ?? (await createTestDatabase(options.label));
+  const config = serviceConfigSchema({ httpPort: 0, eventStoreSchema: `${definition.name.replace(/-/g, '_')}_events` }).parse({
+    DATABASE_URL: db.url,
+    NATS_URL: testNatsUrl(),
+    NATS_SUBJECT_PREFIX: options.with?.prefix ?? uniqueSubjectPrefix(),
+    HTTP_PORT: '0',
+    HTTP_HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const service = await startService(definition, config, createLogger(definition.name, 'silent'));
+  const nc = await connect({ servers: config.NATS_URL });
+  const subject = (kind: 'cmd' | 'qry', name: string) =>
+    `${config.NATS_SUBJECT_PREFIX ? `${config.NATS_SUBJECT_PREFIX}.` : ''}${kind}.${definition.name}.${name}`;
+  const raw = async (s: string, body: string): Promise<unknown> => (await nc.request(s, body, { timeout: 15_000 })).json();
+  return {
+    service,
+    config,
+    nc,
+    db,
+    raw,
+    command: async (name, data, opts = {}) =>
+      (await raw(
+        subject('cmd', name),
+        JSON.stringify({
+          commandId: opts.commandId ?? randomUUID(),
+          principal: { id: opts.id ?? 'tester', role: opts.role ?? 'platform' },
+          data,
+        }),
+      )) as never,
+    query: async (name, data) => (await raw(subject('qry', name), JSON.stringify({ data }))) as never,
+    stop: async () => {
+      await nc.close();
+      await service.stop();
+      if (!options.with) await db.drop();
+    },
+  };
+};
