@@ -2,6 +2,7 @@ export type Principal = {
   readonly id: string;
   readonly role: 'platform' | 'operator' | 'occupier-admin' | 'user' | 'system';
   readonly tenantId?: string;
+  readonly sites?: readonly string[];
 };
 
 /** Everything a decider needs from the outside world arrives here, so deciders stay pure. */

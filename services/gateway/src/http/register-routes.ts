@@ -27,7 +27,9 @@ export const installJsonParser = (fastify: FastifyInstance): void => {
 const principalOf = (caller: Caller): Principal => ({
   id: caller.id,
   role: caller.role,
-  ...((caller.tenant ?? caller.occupierId) ? { tenantId: caller.tenant ?? caller.occupierId ?? undefined } : {}),
+  // An occupier admin's tenant is its occupier; the services check number ownership against it.
+  ...((caller.occupierId ?? caller.tenant) ? { tenantId: caller.occupierId ?? caller.tenant ?? undefined } : {}),
+  ...(caller.role === 'operator' ? { sites: [...caller.sites] } : {}),
 });
 
 /** A client's Idempotency-Key is scoped to the caller, so one tenant can never replay another's command. */

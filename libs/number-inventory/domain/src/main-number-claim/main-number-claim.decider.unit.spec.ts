@@ -40,8 +40,8 @@ describe('main number claim', () => {
   test('number events map to the claim changes they imply', () => {
     const at = { number: '+1', siteId: 's' };
     const events: NumberEvent[] = [
-      { type: 'NumberAllocated', data: { ...at, owner: ACME, isMain: true } },
-      { type: 'NumberAllocated', data: { ...at, owner: ACME, isMain: false } },
+      { type: 'NumberAllocated', data: { ...at, owner: ACME, isMain: true, ext: null } },
+      { type: 'NumberAllocated', data: { ...at, owner: ACME, isMain: false, ext: null } },
       { type: 'MainNumberNominated', data: { ...at, owner: null } },
       { type: 'NumberDeallocated', data: { ...at, previousOwner: ACME, coolingOffUntil: null, wasMain: true } },
       { type: 'MainNumberNominationRemoved', data: { ...at, owner: ACME } },

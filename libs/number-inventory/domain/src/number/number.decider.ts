@@ -105,7 +105,7 @@ export const decideNumber = (command: NumberCommand, state: NumberState, context
         );
       }
       if (state.isMain) assertOwnerHasNoOtherMainNumber(state, context);
-      return [{ type: 'NumberAllocated', data: { ...at, owner, isMain: state.isMain } }];
+      return [{ type: 'NumberAllocated', data: { ...at, owner, isMain: state.isMain, ext: state.ext } }];
     }
 
     case 'DeallocateNumber': {

@@ -27,7 +27,10 @@ const provisioned = (kind: 'standard' | 'ivr' | 'hunt-group' = 'standard'): Numb
   type: 'NumberProvisioned',
   data: { ...at, ext: '201', kind, rangeName: 'Main range', portedIn: false, portedFrom: null },
 });
-const allocated = (owner: Owner = ACME, isMain = false): NumberEvent => ({ type: 'NumberAllocated', data: { ...at, owner, isMain } });
+const allocated = (owner: Owner = ACME, isMain = false): NumberEvent => ({
+  type: 'NumberAllocated',
+  data: { ...at, owner, isMain, ext: '201' },
+});
 const activated = (owner: Owner = ACME): NumberEvent => ({ type: 'NumberActivated', data: { ...at, owner } });
 const deactivated = (owner: Owner = ACME): NumberEvent => ({ type: 'NumberDeactivated', data: { ...at, owner } });
 const nominated = (owner: Owner | null = null): NumberEvent => ({ type: 'MainNumberNominated', data: { ...at, owner } });

@@ -35,7 +35,7 @@ export type NumberEvent =
   | Message<'NumberProvisioned', ProvisionedAt>
   | Message<'NumberLocked', At & { readonly reason: string | null }>
   | Message<'NumberUnlocked', At>
-  | Message<'NumberAllocated', At & { readonly owner: Owner; readonly isMain: boolean }>
+  | Message<'NumberAllocated', At & { readonly owner: Owner; readonly isMain: boolean; readonly ext: string | null }>
   | Message<'NumberDeallocated', At & { readonly previousOwner: Owner; readonly coolingOffUntil: string | null; readonly wasMain: boolean }>
   | Message<'NumberActivated', At & { readonly owner: Owner }>
   | Message<'NumberDeactivated', At & { readonly owner: Owner }>

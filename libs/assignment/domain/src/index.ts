@@ -1,0 +1,5 @@
+export * from './number-routing/number-routing.types';
+export * from './number-routing/assignment-rules';
+export * from './number-routing/number-routing.decider';
+export * from './destination/destination.decider';
+export * from './occupier-user/occupier-user.decider';

@@ -1,0 +1,109 @@
+import type { Command, Message } from '@tnp/kernel';
+
+export type Owner = { readonly type: 'operator' } | { readonly type: 'occupier'; readonly occupierId: string };
+
+/** What this context knows of a number's lifecycle, learned from number-inventory's events. */
+export type ObservedNumber = {
+  readonly siteId: string;
+  readonly owner: Owner | null;
+  readonly status: 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'ASSIGNED';
+  readonly isMain: boolean;
+  readonly ext: string | null;
+  readonly inventoryRevision: number;
+};
+
+export const RING_PATTERNS = ['standard', 'short-short', 'short-long', 'long-short', 'long-long', 'triple'] as const;
+export type RingPattern = (typeof RING_PATTERNS)[number];
+
+export type CallSettings = {
+  readonly locationSiteId: string | null;
+  readonly prependCallerId: string | null;
+  readonly distinctiveRing: RingPattern | null;
+  readonly emergencyRouteId: string | null;
+  readonly recordInbound: boolean;
+};
+
+export type CatalogueType = 'route' | 'managed-route' | 'conference-room';
+
+export type Destination =
+  | { readonly type: 'none' }
+  | { readonly type: 'user'; readonly userId: string }
+  | { readonly type: 'route'; readonly destinationId: string }
+  | { readonly type: 'managed-route'; readonly destinationId: string }
+  | { readonly type: 'conference-room'; readonly destinationId: string; readonly pinlessEntry: boolean; readonly greetingId: string | null }
+  | { readonly type: 'call-forwarding'; readonly forwardTo: string }
+  | { readonly type: 'fax' };
+
+export type UserAssignment = { readonly userId: string; readonly pending: boolean };
+export type DisplayName = { readonly first: string; readonly second: string };
+
+export type NumberRoutingState = {
+  readonly observed: ObservedNumber | null;
+  readonly destination: Destination;
+  readonly settings: CallSettings | null;
+  readonly user: UserAssignment | null;
+  readonly displayName: DisplayName | null;
+};
+
+type At = { readonly number: string };
+
+/** An inventory event as published, reduced to what this context reads. */
+export type InventoryFact = { readonly type: string; readonly data: Record<string, unknown>; readonly revision: number };
+
+export type NumberRoutingCommand =
+  | Command<'ObserveInventory', At & { readonly fact: InventoryFact }>
+  | Command<'RouteNumber', At & { readonly destination: Destination; readonly settings: CallSettings }>
+  | Command<'RequestUserAssignment', At & { readonly userId: string }>
+  | Command<'CompleteUserAssignment', At & { readonly userId: string }>
+  | Command<'RejectUserAssignment', At & { readonly userId: string; readonly reason: string }>
+  | Command<'UnassignUser', At>
+  | Command<'SetDisplayName', At & { readonly displayName: DisplayName }>
+  | Command<'ClearDisplayName', At>
+  | Command<'ClearRouting', At & { readonly reason: 'user-removed' }>;
+
+export type RoutingClearedReason = 'number-deactivated' | 'number-deallocated' | 'user-removed';
+
+export type NumberRoutingEvent =
+  | Message<'NumberLifecycleObserved', At & { readonly observed: ObservedNumber }>
+  | Message<'NumberRouted', At & { readonly occupierId: string | null; readonly destination: Destination; readonly settings: CallSettings }>
+  | Message<'NumberRoutingCleared', At & { readonly previous: Destination; readonly reason: RoutingClearedReason }>
+  | Message<'NumberUserAssignmentRequested', At & { readonly userId: string }>
+  | Message<'NumberUserAssigned', At & { readonly userId: string }>
+  | Message<'NumberUserAssignmentRejected', At & { readonly userId: string; readonly reason: string }>
+  | Message<'NumberUserUnassigned', At & { readonly userId: string }>
+  | Message<'NumberDisplayNameSet', At & { readonly displayName: DisplayName }>
+  | Message<'NumberDisplayNameCleared', At>;
+
+/** Facts about the targets a routing command names, looked up by the handler before deciding. */
+export type Target = {
+  readonly exists: boolean;
+  readonly occupierId: string | null;
+  readonly kind: CatalogueType | 'user' | 'greeting' | null;
+};
+
+export type RoutingContext = {
+  readonly destination?: Target;
+  readonly emergencyRoute?: Target;
+  readonly greeting?: Target;
+  /** The sites where the number's occupier has numbers: the allowed locations. */
+  readonly occupierSites: readonly string[];
+  /** For user assignment: whether the user exists, whose it is, and the number it holds. */
+  readonly user?: Target & { readonly holds: string | null };
+};
+
+export const numberRoutingStreamId = (number: string): string => `number-routing-${number}`;
+
+export const destinationTargetOf = (destination: Destination): { readonly kind: 'user' | CatalogueType; readonly id: string } | null => {
+  switch (destination.type) {
+    case 'user':
+      return { kind: 'user', id: destination.userId };
+    case 'route':
+    case 'managed-route':
+    case 'conference-room':
+      return { kind: destination.type, id: destination.destinationId };
+    case 'none':
+    case 'call-forwarding':
+    case 'fax':
+      return null;
+  }
+};
