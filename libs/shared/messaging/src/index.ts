@@ -7,3 +7,4 @@ export * from './jetstream-relay';
 export * from './nats-endpoints';
 export * from './nest-nats-server';
 export * from './jetstream-reaction';
+export * from './unit-of-work';

@@ -23,19 +23,21 @@ export type DestinationState =
   | { readonly exists: false }
   | {
       readonly exists: true;
+      readonly tenant: string;
       readonly kind: CatalogueType;
       readonly name: string;
       readonly removed: boolean;
       readonly referencedBy: readonly string[];
     };
 
-export const destinationStreamId = (tenant: string, destinationId: string): string => `destination-${tenant}-${destinationId}`;
+/** Destination ids are unique across tenants, so pointing at another tenant's one is a refusal, not a miss. */
+export const destinationStreamId = (destinationId: string): string => `destination-${destinationId}`;
 
 export const destinationDecider: Decider<DestinationCommand, DestinationEvent, DestinationState> = {
   initialState: () => ({ exists: false }),
   evolve: (state, event) => {
     if (event.type === 'DestinationCreated')
-      return { exists: true, kind: event.data.kind, name: event.data.name, removed: false, referencedBy: [] };
+      return { exists: true, tenant: event.data.tenant, kind: event.data.kind, name: event.data.name, removed: false, referencedBy: [] };
     if (!state.exists) return state;
     switch (event.type) {
       case 'DestinationRenamed':
@@ -55,10 +57,10 @@ export const destinationDecider: Decider<DestinationCommand, DestinationEvent, D
     const key = { tenant, destinationId };
     if (command.type === 'CreateDestination') {
       if (!state.exists) return [{ type: 'DestinationCreated', data: command.data }];
-      if (!state.removed && state.kind === command.data.kind && state.name === command.data.name) return [];
+      if (!state.removed && state.tenant === tenant && state.kind === command.data.kind && state.name === command.data.name) return [];
       throw ruleViolated(AssignmentRule.DESTINATION_EXISTS, `Destination ${destinationId} already exists`);
     }
-    if (!state.exists || state.removed) {
+    if (!state.exists || state.removed || state.tenant !== tenant) {
       if (command.type === 'ReleaseDestination' || command.type === 'RemoveDestination') return [];
       throw notFound(`Destination ${destinationId} does not exist`);
     }

@@ -27,6 +27,7 @@ export type OccupierUserState =
   | { readonly exists: false }
   | {
       readonly exists: true;
+      readonly tenant: string;
       readonly removed: boolean;
       readonly firstName: string;
       readonly lastName: string;
@@ -34,13 +35,22 @@ export type OccupierUserState =
       readonly routedFrom: readonly string[];
     };
 
-export const occupierUserStreamId = (tenant: string, userId: string): string => `occupier-user-${tenant}-${userId}`;
+/** User ids are unique across tenants (they come from the identity provider). */
+export const occupierUserStreamId = (userId: string): string => `occupier-user-${userId}`;
 
 export const occupierUserDecider: Decider<OccupierUserCommand, OccupierUserEvent, OccupierUserState> = {
   initialState: () => ({ exists: false }),
   evolve: (state, event) => {
     if (event.type === 'UserRegistered') {
-      return { exists: true, removed: false, firstName: event.data.firstName, lastName: event.data.lastName, holds: null, routedFrom: [] };
+      return {
+        exists: true,
+        tenant: event.data.tenant,
+        removed: false,
+        firstName: event.data.firstName,
+        lastName: event.data.lastName,
+        holds: null,
+        routedFrom: [],
+      };
     }
     if (!state.exists) return state;
     switch (event.type) {
@@ -64,10 +74,16 @@ export const occupierUserDecider: Decider<OccupierUserCommand, OccupierUserEvent
     const { tenant, userId } = command.data;
     if (command.type === 'RegisterUser') {
       if (!state.exists) return [{ type: 'UserRegistered', data: command.data }];
-      if (!state.removed && state.firstName === command.data.firstName && state.lastName === command.data.lastName) return [];
+      if (
+        !state.removed &&
+        state.tenant === tenant &&
+        state.firstName === command.data.firstName &&
+        state.lastName === command.data.lastName
+      )
+        return [];
       throw ruleViolated(AssignmentRule.USER_EXISTS, `User ${userId} already exists`);
     }
-    if (!state.exists || state.removed) {
+    if (!state.exists || state.removed || state.tenant !== tenant) {
       if (command.type === 'ReleaseUserNumber' || command.type === 'ReleaseUserReference' || command.type === 'RemoveUser') return [];
       throw notFound(`User ${userId} does not exist`);
     }

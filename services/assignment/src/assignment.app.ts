@@ -1,0 +1,70 @@
+import { SERVICE } from '@tnp/assignment-contracts';
+import type { Logger } from '@tnp/platform';
+import {
+  jetStreamNameFor,
+  projectionDefinition,
+  startService,
+  type ServiceConfig,
+  type ServiceDefinition,
+  type ServiceRuntime,
+} from '@tnp/service-runtime';
+import { AssignUserHandler } from './assign-user/assign-user.handler';
+import { InventoryClient } from './assign-user/inventory-client';
+import { assignmentEndpoints } from './assignment.endpoints';
+import { CatalogueHandler } from './catalogue/catalogue.handler';
+import { DisplayNameHandler } from './display-name/display-name.handler';
+import { GreetingHandler } from './greetings/greeting.handler';
+import { reactToInventoryEvent } from './inventory-reaction/inventory.reaction';
+import { OccupierNumbersQueries } from './queries/occupier-numbers.queries';
+import {
+  catalogueProjection,
+  catalogueTable,
+  occupierNumbersProjection,
+  occupierNumbersTable,
+  rosterProjection,
+  rosterTable,
+} from './read-model/assignment.projections';
+import {
+  ASSIGNMENT_SCHEMA,
+  assignmentReadModelSql,
+  CatalogueEntryEntity,
+  OccupierNumberEntity,
+  RosterUserEntity,
+} from './read-model/read-model.entities';
+import { RouteNumberHandler } from './route-number/route-number.handler';
+
+export const assignmentService: ServiceDefinition = {
+  name: SERVICE,
+  aggregates: ['number-routing', 'destination', 'occupier-user', 'greeting'],
+  entities: [OccupierNumberEntity, RosterUserEntity, CatalogueEntryEntity],
+  readModelSql: assignmentReadModelSql,
+  endpoints: ({ store, orm, nc, endpointDeps, prefix }) =>
+    assignmentEndpoints(
+      endpointDeps,
+      {
+        route: new RouteNumberHandler(store, orm),
+        users: new AssignUserHandler(store, new InventoryClient(nc, prefix)),
+        displayName: new DisplayNameHandler(store),
+        catalogue: new CatalogueHandler(store),
+        greetings: new GreetingHandler(store, orm),
+        queries: new OccupierNumbersQueries(orm),
+      },
+      prefix,
+    ),
+  projections: () => [
+    projectionDefinition(ASSIGNMENT_SCHEMA, occupierNumbersProjection, occupierNumbersTable),
+    projectionDefinition(ASSIGNMENT_SCHEMA, rosterProjection, rosterTable),
+    projectionDefinition(ASSIGNMENT_SCHEMA, catalogueProjection, catalogueTable),
+  ],
+  reactions: ({ store, prefix }) => [
+    {
+      stream: jetStreamNameFor('number-inventory', prefix),
+      durable: 'assignment-number-lifecycle',
+      filterSubject: `${prefix ? `${prefix}.` : ''}evt.number-inventory.number.>`,
+      handle: reactToInventoryEvent(store),
+    },
+  ],
+};
+
+export const startAssignment = (config: ServiceConfig, logger: Logger): Promise<ServiceRuntime> =>
+  startService(assignmentService, config, logger);

@@ -1,0 +1,3 @@
+import { serviceConfigSchema } from '@tnp/service-runtime';
+
+export const assignmentConfigSchema = serviceConfigSchema({ httpPort: 3102, eventStoreSchema: 'assignment_events' });

@@ -1,0 +1,34 @@
+import type { EventStore } from '@tnp/event-store';
+import type { CommandMetadata } from '@tnp/kernel';
+import { retryOnConflict, UnitOfWork, type CloudEvent } from '@tnp/messaging';
+import { decideRouting } from '../route-number/routing-writer';
+
+/**
+ * Learns number lifecycle changes from number-inventory's events. Command and event ids derive
+ * from the inventory event's id, so a redelivered event appends nothing.
+ */
+export const reactToInventoryEvent =
+  (store: EventStore) =>
+  async (event: CloudEvent): Promise<void> => {
+    const data = event.data as Record<string, unknown>;
+    const number = data['number'];
+    if (typeof number !== 'string') return;
+    const metadata: CommandMetadata = {
+      commandId: `number-inventory:${event.id}`,
+      now: event.time,
+      principal: { id: 'number-inventory', role: 'system' },
+      correlationId: event.correlationid,
+      causationId: event.id,
+      ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+    };
+    await retryOnConflict(async () => {
+      const uow = new UnitOfWork(store, metadata);
+      await decideRouting(
+        uow,
+        number,
+        { type: 'ObserveInventory', data: { number, fact: { type: event.type, data, revision: event.streamrevision } } },
+        { occupierSites: [] },
+      );
+      await uow.commit();
+    }, 8);
+  };
