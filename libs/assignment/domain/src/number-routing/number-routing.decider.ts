@@ -1,4 +1,7 @@
-import { assertNever, notFound, PlatformError, ruleViolated, type CommandMetadata, type Decider } from '@tnp/kernel';
+import { assertNever, ruleViolated, type CommandMetadata, type Decider } from '@tnp/kernel';
+import { assertCanEditNumber, isInService as inService, observeInventory, tenantOf, type OwnedNumber } from '@tnp/number-lifecycle';
+
+export { observeInventory, tenantOf };
 import { AssignmentRule } from './assignment-rules';
 import type {
   CallSettings,
@@ -7,8 +10,6 @@ import type {
   NumberRoutingCommand,
   NumberRoutingEvent,
   NumberRoutingState,
-  ObservedNumber,
-  Owner,
   RoutingContext,
   Target,
 } from './number-routing.types';
@@ -42,44 +43,6 @@ export const evolveNumberRouting = (state: NumberRoutingState, event: NumberRout
       return { ...state, displayName: null };
     default:
       return assertNever(event, 'number routing event');
-  }
-};
-
-/** The tenant a number's destinations and users belong to: its occupier, or the site operator. */
-export const tenantOf = (owner: Owner): string => (owner.type === 'operator' ? 'operator' : owner.occupierId);
-
-const inService = (observed: ObservedNumber | null): boolean => observed?.status === 'ACTIVE' || observed?.status === 'ASSIGNED';
-
-/** Folds one inventory event into what this context knows of the number; undefined when it tells nothing new. */
-export const observeInventory = (observed: ObservedNumber | null, fact: InventoryFact): ObservedNumber | undefined => {
-  const data = fact.data;
-  const at = (changes: Partial<ObservedNumber>): ObservedNumber | undefined =>
-    observed ? { ...observed, ...changes, inventoryRevision: fact.revision } : undefined;
-  switch (fact.type) {
-    case 'NumberAllocated':
-      return {
-        siteId: String(data['siteId']),
-        owner: data['owner'] as Owner,
-        status: 'RESERVED',
-        isMain: data['isMain'] === true,
-        ext: (data['ext'] as string | null | undefined) ?? null,
-        inventoryRevision: fact.revision,
-      };
-    case 'NumberActivated':
-    case 'NumberUnassigned':
-      return at({ status: 'ACTIVE' });
-    case 'NumberDeactivated':
-      return at({ status: 'RESERVED' });
-    case 'NumberDeallocated':
-      return at({ status: 'AVAILABLE', owner: null });
-    case 'NumberAssigned':
-      return at({ status: 'ASSIGNED' });
-    case 'MainNumberNominated':
-      return at({ isMain: true });
-    case 'MainNumberNominationRemoved':
-      return at({ isMain: false });
-    default:
-      return undefined;
   }
 };
 
@@ -167,7 +130,6 @@ export const decideNumberRouting = (
 };
 
 const decideObservation = (number: string, state: NumberRoutingState, fact: InventoryFact): NumberRoutingEvent[] => {
-  if (state.observed && fact.revision <= state.observed.inventoryRevision) return [];
   const observed = observeInventory(state.observed, fact);
   if (!observed) return [];
   const events: NumberRoutingEvent[] = [{ type: 'NumberLifecycleObserved', data: { number, observed } }];
@@ -193,32 +155,8 @@ const decideObservation = (number: string, state: NumberRoutingState, fact: Inve
   return events;
 };
 
-type OwnedNumber = ObservedNumber & { readonly owner: Owner };
-
-/** Who may change a number: its occupier's admins (not its main number), its site's operator, the platform. */
-const assertCanEdit = (state: NumberRoutingState, number: string, metadata: CommandMetadata): OwnedNumber => {
-  const observed = state.observed;
-  if (!observed?.owner) throw notFound(`${number} is not allocated`);
-  const { principal } = metadata;
-  switch (principal.role) {
-    case 'platform':
-    case 'system':
-      break;
-    case 'operator':
-      if (!principal.sites?.includes(observed.siteId)) throw notFound(`${number} is not at your sites`);
-      break;
-    case 'occupier-admin':
-      if (observed.owner.type !== 'occupier' || observed.owner.occupierId !== principal.tenantId) throw notFound(`${number} is not yours`);
-      if (observed.isMain)
-        throw ruleViolated(AssignmentRule.MAIN_NUMBER_READ_ONLY, `${number} is a main number; main numbers are read-only`);
-      break;
-    case 'user':
-      throw new PlatformError('FORBIDDEN', 'Users cannot change number routing');
-    default:
-      return assertNever(principal.role, 'role');
-  }
-  return observed as OwnedNumber;
-};
+const assertCanEdit = (state: NumberRoutingState, number: string, metadata: CommandMetadata): OwnedNumber =>
+  assertCanEditNumber(state.observed, number, metadata.principal, AssignmentRule.MAIN_NUMBER_READ_ONLY);
 
 const assertInServiceAndSettled = (state: NumberRoutingState, number: string): void => {
   if (!inService(state.observed)) throw ruleViolated(AssignmentRule.NUMBER_NOT_ACTIVE, `${number} is not ACTIVE`);

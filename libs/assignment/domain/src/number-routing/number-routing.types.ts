@@ -1,16 +1,8 @@
 import type { Command, Message } from '@tnp/kernel';
 
-export type Owner = { readonly type: 'operator' } | { readonly type: 'occupier'; readonly occupierId: string };
+import type { InventoryFact, ObservedNumber, Owner } from '@tnp/number-lifecycle';
 
-/** What this context knows of a number's lifecycle, learned from number-inventory's events. */
-export type ObservedNumber = {
-  readonly siteId: string;
-  readonly owner: Owner | null;
-  readonly status: 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'ASSIGNED';
-  readonly isMain: boolean;
-  readonly ext: string | null;
-  readonly inventoryRevision: number;
-};
+export type { InventoryFact, ObservedNumber, Owner };
 
 export const RING_PATTERNS = ['standard', 'short-short', 'short-long', 'long-short', 'long-long', 'triple'] as const;
 export type RingPattern = (typeof RING_PATTERNS)[number];
@@ -46,9 +38,6 @@ export type NumberRoutingState = {
 };
 
 type At = { readonly number: string };
-
-/** An inventory event as published, reduced to what this context reads. */
-export type InventoryFact = { readonly type: string; readonly data: Record<string, unknown>; readonly revision: number };
 
 export type NumberRoutingCommand =
   | Command<'ObserveInventory', At & { readonly fact: InventoryFact }>
