@@ -1,0 +1,1 @@
+export * from './fax-number.decider';
