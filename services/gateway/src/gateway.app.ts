@@ -6,7 +6,9 @@ import { createLogger, createMetrics, HealthChecks, operationsModule, type Logge
 import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
-import { installJsonParser, registerRoutes } from './http/register-routes';
+import { installBodyParsers, registerRoutes } from './http/register-routes';
+import { assignmentRoutes } from './assignment/assignment.routes';
+import { faxRoutes } from './fax/fax.routes';
 import { numberInventoryRoutes } from './number-inventory/number-inventory.routes';
 
 export type Gateway = {
@@ -30,8 +32,9 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
     bodyParser: false,
   });
   const fastify = http.getHttpAdapter().getInstance();
-  installJsonParser(fastify);
-  const routes = [...numberInventoryRoutes(client, config.NATS_SUBJECT_PREFIX)];
+  installBodyParsers(fastify);
+  const prefix = config.NATS_SUBJECT_PREFIX;
+  const routes = [...numberInventoryRoutes(client, prefix), ...assignmentRoutes(client, prefix), ...faxRoutes(client, prefix)];
   registerRoutes(fastify, routes, {
     jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
     logger,

@@ -163,7 +163,6 @@ export class ProjectionRunner<Row> {
 
   private async ensureCheckpoint(): Promise<number> {
     const em = this.options.orm.em.fork();
-    await em.execute(projectionCheckpointsSql(this.options.schema));
     await em.execute(`INSERT INTO ${this.options.schema}.projection_checkpoints (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, [
       this.name,
     ]);

@@ -22,7 +22,7 @@ import {
   type ReactionOptions,
 } from '@tnp/messaging';
 import { createMetrics, HealthChecks, operationsModule, type Logger, type PlatformMetrics } from '@tnp/platform';
-import { ProjectionRunner, type Projection, type ProjectionTable } from '@tnp/read-models';
+import { ProjectionRunner, projectionCheckpointsSql, type Projection, type ProjectionTable } from '@tnp/read-models';
 import { jetStreamNameFor, type ServiceConfig } from './service-config';
 
 export type RuntimeContext = {
@@ -53,7 +53,7 @@ export type ServiceDefinition = {
   readonly entities: readonly EntitySchema[];
   readonly readModelSql: string;
   readonly endpoints: (context: RuntimeContext) => NatsEndpoint[];
-  readonly projections: (context: RuntimeContext) => ProjectionDefinition[];
+  readonly projections: () => ProjectionDefinition[];
   readonly reactions?: (context: RuntimeContext) => Omit<ReactionOptions, 'nc' | 'logger'>[];
 };
 
@@ -66,6 +66,15 @@ export type ServiceRuntime = {
   readonly projections: readonly ProjectionRunner<unknown>[];
   readonly logger: Logger;
   readonly stop: () => Promise<void>;
+};
+
+/** Read-model tables and projection checkpoints, created once under a lock so replicas booting together do not race. */
+const migrateReadModels = async (orm: MikroORM, readModelSql: string, projectionSchemas: readonly string[]): Promise<void> => {
+  await orm.em.fork().transactional(async (em) => {
+    await em.execute(`SELECT pg_advisory_xact_lock(hashtext('read-model-migration'))`);
+    await em.execute(readModelSql);
+    for (const schema of projectionSchemas) await em.execute(projectionCheckpointsSql(schema));
+  });
 };
 
 export const aggregateOf = (aggregates: readonly string[], streamId: string): string =>
@@ -91,7 +100,8 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     debug: false,
     allowGlobalContext: false,
   });
-  await orm.em.fork().execute(definition.readModelSql);
+  const projectionDefinitions = definition.projections();
+  await migrateReadModels(orm, definition.readModelSql, [...new Set(projectionDefinitions.map((p) => p.schema))]);
   const nc = await connect({ servers: config.NATS_URL, name: `${name}-followers` });
   await ensureEventStream(nc, {
     name: jetStreamNameFor(name, prefix),
@@ -122,7 +132,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     logger: logger.child({ component: 'relay' }),
     metrics,
   });
-  const projections = definition.projections(context).map(
+  const projections = projectionDefinitions.map(
     (p) =>
       new ProjectionRunner<unknown>({
         orm,
@@ -155,7 +165,17 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     });
     if (!leadership) return;
     leaderships.push(leadership);
-    await start();
+    // A follower that cannot start (database briefly away) keeps trying: a service without its
+    // relay or projections would look alive while its read models and subscribers starve.
+    for (let attempt = 1; !followers.signal.aborted; attempt++) {
+      try {
+        await start();
+        return;
+      } catch (error) {
+        logger.error({ err: error, follower, attempt }, 'follower failed to start; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
+      }
+    }
   };
   const following = Promise.all([
     config.RUN_RELAY ? lead('relay', () => relay.start()) : undefined,

@@ -39,7 +39,11 @@ export const startServiceHarness = async (definition: ServiceDefinition, options
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const service = await startService(definition, config, createLogger(definition.name, 'silent'));
+  const service = await startService(
+    definition,
+    config,
+    createLogger(definition.name, (process.env['TEST_LOG_LEVEL'] as 'silent' | undefined) ?? 'silent'),
+  );
   const nc = await connect({ servers: config.NATS_URL });
   const subject = (kind: 'cmd' | 'qry', name: string) =>
     `${config.NATS_SUBJECT_PREFIX ? `${config.NATS_SUBJECT_PREFIX}.` : ''}${kind}.${definition.name}.${name}`;

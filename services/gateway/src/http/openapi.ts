@@ -90,6 +90,12 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
         '503': errorResponse('UNAVAILABLE (retryable)'),
       },
     };
+    if (route.consumes) {
+      operation['requestBody'] = {
+        required: true,
+        content: Object.fromEntries(route.consumes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+      };
+    }
     if (route.body) {
       operation['requestBody'] = {
         required: true,

@@ -11,7 +11,13 @@ import type { RouteSpec } from './route';
 const MALFORMED = Symbol('malformed-json');
 
 /** JSON bodies are parsed here, so a malformed one becomes our VALIDATION_FAILED, not Fastify's own error. */
-export const installJsonParser = (fastify: FastifyInstance): void => {
+export const installBodyParsers = (fastify: FastifyInstance): void => {
+  // Raw uploads (greetings) arrive as bytes; their content is checked by the service, not trusted from the header.
+  fastify.addContentTypeParser(
+    ['audio/wav', 'audio/x-wav', 'audio/mpeg', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);

@@ -36,6 +36,8 @@ export type RouteSpec = {
   readonly successStatus?: number;
   readonly responseDescription: string;
   readonly produces?: 'application/json' | 'text/csv';
+  /** Request body media types other than JSON (raw uploads). */
+  readonly consumes?: readonly string[];
   readonly handle: (context: RouteContext) => Promise<RouteResult>;
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlatformError, parseOrThrow, validationFailed, type Reply } from '@tnp/kernel';
+import { PlatformError, parseOrThrow, type Reply } from '@tnp/kernel';
 import {
   allocateNumberSchema,
   allocateNumbersSchema,
@@ -24,6 +24,7 @@ import {
 import { canSeeNumber } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
+import { commandRoute, sendCommand } from '../http/route-builders';
 import { fromReply, type RouteContext, type RouteSpec } from '../http/route';
 import { siteNumbersCsv } from './site-numbers-csv';
 
@@ -31,24 +32,9 @@ const OPERATOR: readonly Role[] = ['operator'];
 const PLATFORM: readonly Role[] = [];
 const TAG = 'Number inventory';
 
-/** Path parameters belong to the path: a body repeating them is refused rather than silently overridden. */
-const withPathParams = (body: unknown, params: Record<string, string>): Record<string, unknown> => {
-  const object = body === undefined || body === null ? {} : body;
-  if (typeof object !== 'object' || Array.isArray(object)) throw validationFailed([{ path: '(body)', message: 'must be a JSON object' }]);
-  const repeated = Object.keys(params).filter((key) => key in object);
-  if (repeated.length > 0)
-    throw validationFailed(repeated.map((key) => ({ path: key, message: 'comes from the URL path; remove it from the body' })));
-  return { ...object, ...params };
-};
-
 export const numberInventoryRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const send = <T>(name: NumberInventoryCommandName, schema: z.ZodType, ctx: RouteContext): Promise<Reply<T>> =>
-    client.command<T>(commandSubject(name, prefix), {
-      commandId: ctx.commandId,
-      principal: ctx.principal,
-      correlationId: ctx.correlationId,
-      data: parseOrThrow(schema, withPathParams(ctx.body, ctx.params)),
-    });
+    sendCommand<T>(client, commandSubject(name, prefix), schema, ctx);
 
   const numberCommand = (
     method: 'POST' | 'PUT' | 'DELETE',
@@ -58,18 +44,19 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
     summary: string,
     roles: readonly Role[] = OPERATOR,
     body?: z.ZodType,
-  ): RouteSpec => ({
-    method,
-    path: `/v1/sites/{siteId}/numbers/{number}/${suffix}`,
-    operationId: name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
-    summary,
-    tag: TAG,
-    roles,
-    scope: (p) => (roles.length === 0 ? { kind: 'platform' } : { kind: 'site', siteId: p['siteId'] ?? '' }),
-    ...(body ? { body } : {}),
-    responseDescription: 'The number stream revision and the ids of the events appended (none for a no-op)',
-    handle: async (ctx) => fromReply(await send(name, schema, ctx)),
-  });
+  ): RouteSpec =>
+    commandRoute(client, {
+      method,
+      path: `/v1/sites/{siteId}/numbers/{number}/${suffix}`,
+      subject: commandSubject(name, prefix),
+      schema,
+      summary,
+      tag: TAG,
+      roles,
+      scope: (p) => (roles.length === 0 ? { kind: 'platform' } : { kind: 'site', siteId: p['siteId'] ?? '' }),
+      ...(body ? { body } : {}),
+      responseDescription: 'The number stream revision and the ids of the events appended (none for a no-op)',
+    });
 
   return [
     {

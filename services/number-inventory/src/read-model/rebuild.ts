@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { PostgresEventStore } from '@tnp/event-store';
 import type { Logger } from '@tnp/platform';
-import { ProjectionRunner } from '@tnp/read-models';
+import { ProjectionRunner, projectionCheckpointsSql } from '@tnp/read-models';
 import type { NumberInventoryConfig } from '../number-inventory.config';
 import { READ_MODEL_SCHEMA, readModelSchemaSql, SiteNumberEntity } from './site-number.entity';
 import { siteTelephonyProjection } from './site-telephony.projection';
@@ -13,6 +13,7 @@ export const rebuildSiteTelephony = async (config: NumberInventoryConfig, logger
   const orm = await MikroORM.init({ clientUrl: config.DATABASE_URL, entities: [SiteNumberEntity], debug: false });
   try {
     await orm.em.fork().execute(readModelSchemaSql());
+    await orm.em.fork().execute(projectionCheckpointsSql(READ_MODEL_SCHEMA));
     const runner = new ProjectionRunner({
       orm,
       schema: READ_MODEL_SCHEMA,

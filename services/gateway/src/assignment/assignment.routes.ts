@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { PlatformError, parseOrThrow } from '@tnp/kernel';
+import {
+  AssignmentCommands,
+  assignmentCommandSubject,
+  AssignmentQueries,
+  assignmentQuerySubject,
+  assignUserSchema,
+  callSettingsSchema,
+  createDestinationSchema,
+  destinationSchema,
+  getRoutingSchema,
+  listOccupierNumbersSchema,
+  MAX_GREETING_BYTES,
+  numberOnlySchema,
+  registerUserSchema,
+  removeDestinationSchema,
+  removeUserSchema,
+  renameDestinationSchema,
+  renameUserSchema,
+  routeNumberSchema,
+  setDisplayNameSchema,
+  uploadGreetingSchema,
+  type AssignmentCommandName,
+  type OccupierNumberView,
+} from '@tnp/assignment-contracts';
+import { canSeeNumber } from '../auth/authorize';
+import type { Role } from '../auth/principal';
+import type { ServiceClient } from '../http/nats-client';
+import { fromReply, type RouteSpec } from '../http/route';
+import { commandRoute, sendCommand } from '../http/route-builders';
+
+const ADMINS: readonly Role[] = ['operator', 'occupier-admin'];
+const TAG = 'Number assignment';
+
+export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
+  const subject = (name: AssignmentCommandName) => assignmentCommandSubject(name, prefix);
+  const numberScoped = { roles: ADMINS, scope: () => ({ kind: 'number' as const }), tag: TAG };
+  const occupierScoped = {
+    roles: ADMINS,
+    scope: (p: Record<string, string>) => ({ kind: 'occupier' as const, occupierId: p['occupierId'] ?? '' }),
+    tag: TAG,
+  };
+  return [
+    commandRoute(client, {
+      ...numberScoped,
+      method: 'PUT',
+      path: '/v1/numbers/{number}/routing',
+      subject: subject(AssignmentCommands.routeNumber),
+      schema: routeNumberSchema,
+      summary:
+        'Point an active number at nothing, a user, a route, a managed route, a conference room, a forward or fax, with its call settings',
+      body: z.object({ destination: destinationSchema, settings: callSettingsSchema.optional() }),
+    }),
+    commandRoute(client, {
+      ...numberScoped,
+      method: 'PUT',
+      path: '/v1/numbers/{number}/user',
+      subject: subject(AssignmentCommands.assignUser),
+      schema: assignUserSchema,
+      summary: 'Assign an active, non-main number to one of the occupier’s users (a user holds one number)',
+      body: z.object({ userId: z.string() }),
+    }),
+    commandRoute(client, {
+      ...numberScoped,
+      method: 'DELETE',
+      path: '/v1/numbers/{number}/user',
+      subject: subject(AssignmentCommands.unassignUser),
+      schema: numberOnlySchema,
+      summary: 'Unassign the number’s user',
+    }),
+    commandRoute(client, {
+      ...numberScoped,
+      method: 'PUT',
+      path: '/v1/numbers/{number}/display-name',
+      subject: subject(AssignmentCommands.setDisplayName),
+      schema: setDisplayNameSchema,
+      summary: 'Label the number with a two-part display name (overrides the user’s name for display only)',
+      body: z.object({ first: z.string(), second: z.string().optional() }),
+    }),
+    commandRoute(client, {
+      ...numberScoped,
+      method: 'DELETE',
+      path: '/v1/numbers/{number}/display-name',
+      subject: subject(AssignmentCommands.clearDisplayName),
+      schema: numberOnlySchema,
+      summary: 'Remove the display name',
+    }),
+    {
+      ...numberScoped,
+      method: 'GET',
+      path: '/v1/numbers/{number}/routing',
+      operationId: 'getRouting',
+      summary: 'Where the number routes, who it is assigned to, and its status',
+      responseDescription: 'The number as the occupier’s portal list shows it',
+      handle: async (ctx) => {
+        const data = parseOrThrow(getRoutingSchema, { number: ctx.params['number'] });
+        const reply = await client.query<OccupierNumberView & { tenant: string }>(
+          assignmentQuerySubject(AssignmentQueries.getRouting, prefix),
+          ctx.principal,
+          data,
+        );
+        if (reply.ok && !canSeeNumber(ctx.caller, reply.value.siteId, reply.value.tenant))
+          throw new PlatformError('NOT_FOUND', `${data.number} has no routing here`);
+        return fromReply(reply);
+      },
+    },
+    commandRoute(client, {
+      ...occupierScoped,
+      method: 'POST',
+      path: '/v1/occupiers/{occupierId}/destinations',
+      subject: subject(AssignmentCommands.createDestination),
+      schema: createDestinationSchema,
+      summary: 'Create a route, managed route or conference room that numbers can point at',
+      body: z.object({ destinationId: z.string(), kind: z.enum(['route', 'managed-route', 'conference-room']), name: z.string() }),
+    }),
+    commandRoute(client, {
+      ...occupierScoped,
+      method: 'PUT',
+      path: '/v1/occupiers/{occupierId}/destinations/{destinationId}',
+      subject: subject(AssignmentCommands.renameDestination),
+      schema: renameDestinationSchema,
+      summary: 'Rename a destination',
+      body: z.object({ name: z.string() }),
+    }),
+    commandRoute(client, {
+      ...occupierScoped,
+      method: 'DELETE',
+      path: '/v1/occupiers/{occupierId}/destinations/{destinationId}',
+      subject: subject(AssignmentCommands.removeDestination),
+      schema: removeDestinationSchema,
+      summary: 'Remove a destination no number points at (else DESTINATION_IN_USE)',
+    }),
+    commandRoute(client, {
+      ...occupierScoped,
+      method: 'POST',
+      path: '/v1/occupiers/{occupierId}/users',
+      subject: subject(AssignmentCommands.registerUser),
+      schema: registerUserSchema,
+      summary: 'Register one of the occupier’s users',
+      body: z.object({ userId: z.string(), firstName: z.string(), lastName: z.string() }),
+    }),
+    commandRoute(client, {
+      ...occupierScoped,
+      method: 'PUT',
+      path: '/v1/occupiers/{occupierId}/users/{userId}',
+      subject: subject(AssignmentCommands.renameUser),
+      schema: renameUserSchema,
+      summary: 'Rename a user',
+      body: z.object({ firstName: z.string(), lastName: z.string() }),
+    }),
+    commandRoute(client, {
+      ...occupierScoped,
+      method: 'DELETE',
+      path: '/v1/occupiers/{occupierId}/users/{userId}',
+      subject: subject(AssignmentCommands.removeUser),
+      schema: removeUserSchema,
+      summary: 'Remove a user; numbers routed to the user lose their routing',
+    }),
+    {
+      ...occupierScoped,
+      method: 'PUT',
+      path: '/v1/occupiers/{occupierId}/greetings/{greetingId}',
+      operationId: 'uploadGreeting',
+      summary: `Upload a conference-room greeting: a WAV or MP3 file of at most ${MAX_GREETING_BYTES} bytes, sent as the raw request body`,
+      consumes: ['audio/wav', 'audio/mpeg', 'application/octet-stream'],
+      responseDescription: 'The stored greeting: content type (from the file’s content), size and SHA-256',
+      handle: async (ctx) => {
+        if (!Buffer.isBuffer(ctx.body)) {
+          throw new PlatformError('VALIDATION_FAILED', 'Send the audio file as the request body', {
+            fields: [{ path: '(body)', message: 'content-type must be audio/wav, audio/mpeg or application/octet-stream' }],
+          });
+        }
+        const data = {
+          occupierId: ctx.params['occupierId'],
+          greetingId: ctx.params['greetingId'],
+          contentBase64: ctx.body.toString('base64'),
+        };
+        return fromReply(await sendCommand(client, subject(AssignmentCommands.uploadGreeting), uploadGreetingSchema, ctx, data));
+      },
+    },
+    {
+      ...occupierScoped,
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/phone-numbers',
+      operationId: 'listOccupierPhoneNumbers',
+      summary: 'The occupier’s phone numbers: extension, status, assigned to, routing; by site, searchable by number or assigned-to',
+      query: listOccupierNumbersSchema.omit({ occupierId: true }),
+      responseDescription: 'The numbers, sorted by site and number',
+      handle: async (ctx) => {
+        const data = parseOrThrow(listOccupierNumbersSchema, { ...ctx.query, occupierId: ctx.params['occupierId'] });
+        const reply = await client.query<{ items: OccupierNumberView[] }>(
+          assignmentQuerySubject(AssignmentQueries.listOccupierNumbers, prefix),
+          ctx.principal,
+          data,
+        );
+        if (!reply.ok || ctx.caller.role !== 'operator') return fromReply(reply);
+        return fromReply({ ok: true, value: { items: reply.value.items.filter((i) => ctx.caller.sites.includes(i.siteId)) } });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/me/phone-numbers',
+      operationId: 'listMyPhoneNumbers',
+      summary: 'The numbers assigned to the calling user',
+      tag: TAG,
+      roles: ['user'],
+      scope: () => ({ kind: 'number' }),
+      responseDescription: 'The caller’s own numbers',
+      handle: async (ctx) => {
+        if (!ctx.caller.occupierId) throw new PlatformError('FORBIDDEN', 'The token names no occupier');
+        const data = parseOrThrow(listOccupierNumbersSchema, { occupierId: ctx.caller.occupierId, userId: ctx.caller.id });
+        return fromReply(await client.query(assignmentQuerySubject(AssignmentQueries.listOccupierNumbers, prefix), ctx.principal, data));
+      },
+    },
+  ];
+};

@@ -1,0 +1,79 @@
+import { PlatformError, parseOrThrow } from '@tnp/kernel';
+import {
+  configureFaxSchema,
+  FaxCommands,
+  faxCommandSubject,
+  faxNumberSchema,
+  FaxQueries,
+  faxQuerySubject,
+  faxSettingsSchema,
+  listFaxCallerIdsSchema,
+} from '@tnp/fax-contracts';
+import { z } from 'zod';
+import { canSeeNumber } from '../auth/authorize';
+import type { Role } from '../auth/principal';
+import type { ServiceClient } from '../http/nats-client';
+import { fromReply, type RouteSpec } from '../http/route';
+import { commandRoute } from '../http/route-builders';
+
+const ADMINS: readonly Role[] = ['operator', 'occupier-admin'];
+const TAG = 'Fax';
+
+export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => [
+  commandRoute(client, {
+    method: 'PUT',
+    path: '/v1/numbers/{number}/fax',
+    subject: faxCommandSubject(FaxCommands.configureFax, prefix),
+    schema: configureFaxSchema,
+    summary: 'Set a number’s eFax settings: outbound caller ID, inbound detection, wait time, rates, T.38, error correction',
+    tag: TAG,
+    roles: ADMINS,
+    scope: () => ({ kind: 'number' }),
+    body: z.object({ settings: faxSettingsSchema }),
+  }),
+  commandRoute(client, {
+    method: 'DELETE',
+    path: '/v1/numbers/{number}/fax',
+    subject: faxCommandSubject(FaxCommands.clearFax, prefix),
+    schema: faxNumberSchema,
+    summary: 'Clear a number’s fax settings',
+    tag: TAG,
+    roles: ADMINS,
+    scope: () => ({ kind: 'number' }),
+  }),
+  {
+    method: 'GET',
+    path: '/v1/numbers/{number}/fax',
+    operationId: 'getFaxSettings',
+    summary: 'A number’s fax mode and settings',
+    tag: TAG,
+    roles: ADMINS,
+    scope: () => ({ kind: 'number' }),
+    responseDescription: 'Fax mode (fax-only, voice-and-fax, outbound-only, off) and settings',
+    handle: async (ctx) => {
+      const data = parseOrThrow(faxNumberSchema, { number: ctx.params['number'] });
+      const reply = await client.query<{ tenant: string; siteId: string }>(
+        faxQuerySubject(FaxQueries.getFaxSettings, prefix),
+        ctx.principal,
+        data,
+      );
+      if (reply.ok && !canSeeNumber(ctx.caller, reply.value.siteId, reply.value.tenant))
+        throw new PlatformError('NOT_FOUND', `${data.number} has no fax settings here`);
+      return fromReply(reply);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/occupiers/{occupierId}/fax-caller-ids',
+    operationId: 'listFaxCallerIds',
+    summary: 'The occupier’s numbers usable as outbound eFax caller ID',
+    tag: TAG,
+    roles: ADMINS,
+    scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+    responseDescription: 'Numbers allowed as outbound eFax caller ID',
+    handle: async (ctx) => {
+      const data = parseOrThrow(listFaxCallerIdsSchema, { occupierId: ctx.params['occupierId'] });
+      return fromReply(await client.query(faxQuerySubject(FaxQueries.listOutboundCallerIds, prefix), ctx.principal, data));
+    },
+  },
+];

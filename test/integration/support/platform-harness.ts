@@ -1,0 +1,80 @@
+import { createLogger } from '@tnp/platform';
+import { startServiceHarness, type ServiceHarness } from '@tnp/testing';
+import { assignmentService } from '../../../services/assignment/src/assignment.app';
+import { faxService } from '../../../services/fax/src/fax.app';
+import { mintToken, type TokenRequest } from '../../../services/gateway/src/auth/jwt';
+import { startGateway, type Gateway } from '../../../services/gateway/src/gateway.app';
+import { gatewayConfigSchema } from '../../../services/gateway/src/gateway.config';
+import { numberInventoryService } from '../../../services/number-inventory/src/number-inventory.app';
+
+export type Call = { status: number; body: any; headers: Headers; text: string };
+
+export type Platform = {
+  readonly inventory: ServiceHarness;
+  readonly assignment: ServiceHarness;
+  readonly fax: ServiceHarness;
+  readonly gateway: Gateway;
+  readonly base: string;
+  readonly token: (request: TokenRequest) => Promise<string>;
+  readonly call: (
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string | Buffer; contentType?: string; headers?: Record<string, string> },
+  ) => Promise<Call>;
+  readonly stop: () => Promise<void>;
+};
+
+const jwt = { secret: 'e2e-secret-e2e-secret-e2e-secret-1234', issuer: 'telephony-platform', audience: 'telephony-api' };
+
+/** Every service and the gateway, in this process, on real PostgreSQL and NATS, sharing one database and subject prefix. */
+export const startPlatform = async (label: string): Promise<Platform> => {
+  const inventory = await startServiceHarness(numberInventoryService, { label });
+  const shared = { db: inventory.db, prefix: inventory.config.NATS_SUBJECT_PREFIX };
+  const assignment = await startServiceHarness(assignmentService, { label, with: shared });
+  const fax = await startServiceHarness(faxService, { label, with: shared });
+  const gateway = await startGateway(
+    gatewayConfigSchema.parse({
+      NATS_URL: inventory.config.NATS_URL,
+      NATS_SUBJECT_PREFIX: shared.prefix,
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
+      JWT_SECRET: jwt.secret,
+    }),
+    createLogger('gateway', 'silent'),
+  );
+  const base = await gateway.url();
+  return {
+    inventory,
+    assignment,
+    fax,
+    gateway,
+    base,
+    token: (request) => mintToken(request, jwt),
+    call: async (method, path, options = {}) => {
+      const body = options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(body !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}),
+          ...options.headers,
+        },
+        ...(body !== undefined ? { body } : {}),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // CSV and other text bodies stay as text.
+      }
+      return { status: response.status, body: parsed, headers: response.headers, text };
+    },
+    stop: async () => {
+      await gateway.stop();
+      await fax.stop();
+      await assignment.stop();
+      await inventory.stop();
+    },
+  };
+};
