@@ -18,10 +18,10 @@ start_service() {
   echo $! >"$RUN/$name.pid"
 }
 
-start_service number-inventory 3101
-start_service gateway "$GATEWAY_PORT"
+SERVICES="number-inventory:3101 assignment:3102 fax:3103 gateway:$GATEWAY_PORT"
+for service in $SERVICES; do start_service "${service%%:*}" "${service##*:}"; done
 
-for service in number-inventory:3101 gateway:$GATEWAY_PORT; do
+for service in $SERVICES; do
   name=${service%%:*} port=${service##*:}
   for _ in $(seq 1 60); do
     curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break

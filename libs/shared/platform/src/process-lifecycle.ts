@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { createLogger } from './logger';
+import { startTracing } from './tracing';
 
 /**
  * Stops the service once on SIGTERM or SIGINT and exits; a stop that hangs is cut short before
@@ -27,4 +29,27 @@ export const stopOnSignal = (logger: Logger, stop: () => Promise<void>, forceAft
 export const exitOnStartupFailure = (error: unknown): never => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
+};
+
+/**
+ * The entry point of every service: configuration first (failing fast), tracing before the
+ * service's modules load (so the pg and http instrumentations see them), then start and stop on
+ * a signal.
+ */
+export const runService = <C extends { LOG_LEVEL: string; OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined }>(
+  name: string,
+  loadConfiguration: () => C,
+  start: (config: C, logger: Logger) => Promise<{ stop: () => Promise<void> }>,
+): void => {
+  const main = async (): Promise<void> => {
+    const config = loadConfiguration();
+    const stopTracing = startTracing({ serviceName: name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+    const logger = createLogger(name, config.LOG_LEVEL);
+    const service = await start(config, logger);
+    stopOnSignal(logger, async () => {
+      await service.stop();
+      await stopTracing().catch(() => undefined);
+    });
+  };
+  main().catch(exitOnStartupFailure);
 };
