@@ -1,3 +1,5 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { EventStore } from '@tnp/event-store';
 import { SERVICE } from '@tnp/assignment-contracts';
 import type { Logger } from '@tnp/platform';
 import {
@@ -10,6 +12,7 @@ import {
 } from '@tnp/service-runtime';
 import { AssignUserHandler } from './assign-user/assign-user.handler';
 import { InventoryClient } from './assign-user/inventory-client';
+import { pendingAssignmentSweeper } from './assign-user/pending-assignment.sweeper';
 import { assignmentEndpoints } from './assignment.endpoints';
 import { CatalogueHandler } from './catalogue/catalogue.handler';
 import { DisplayNameHandler } from './display-name/display-name.handler';
@@ -33,6 +36,9 @@ import {
 } from './read-model/read-model.entities';
 import { RouteNumberHandler } from './route-number/route-number.handler';
 
+const assignUserHandler = (store: EventStore, nc: NatsConnection, prefix: string) =>
+  new AssignUserHandler(store, new InventoryClient(nc, prefix));
+
 export const assignmentService: ServiceDefinition = {
   name: SERVICE,
   aggregates: ['number-routing', 'destination', 'occupier-user', 'greeting'],
@@ -43,7 +49,7 @@ export const assignmentService: ServiceDefinition = {
       endpointDeps,
       {
         route: new RouteNumberHandler(store, orm),
-        users: new AssignUserHandler(store, new InventoryClient(nc, prefix)),
+        users: assignUserHandler(store, nc, prefix),
         displayName: new DisplayNameHandler(store),
         catalogue: new CatalogueHandler(store),
         greetings: new GreetingHandler(store, orm),
@@ -56,6 +62,7 @@ export const assignmentService: ServiceDefinition = {
     projectionDefinition(ASSIGNMENT_SCHEMA, rosterProjection, rosterTable),
     projectionDefinition(ASSIGNMENT_SCHEMA, catalogueProjection, catalogueTable),
   ],
+  workers: ({ store, orm, nc, prefix, logger }) => [pendingAssignmentSweeper(orm, assignUserHandler(store, nc, prefix), logger)],
   reactions: ({ store, prefix }) => [
     {
       stream: jetStreamNameFor('number-inventory', prefix),

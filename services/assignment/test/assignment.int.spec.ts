@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eventually, startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import type { OccupierNumberView } from '@tnp/assignment-contracts';
 import { numberInventoryService } from '../../number-inventory/src/number-inventory.app';
+import { AssignUserHandler } from '../src/assign-user/assign-user.handler';
+import { InventoryClient } from '../src/assign-user/inventory-client';
+import { pendingAssignmentSweeper } from '../src/assign-user/pending-assignment.sweeper';
 import { assignmentService } from '../src/assignment.app';
 
 let inventory: ServiceHarness;
@@ -217,5 +220,38 @@ describe('assignment service', () => {
       },
       { timeoutMs: 20_000 },
     );
+  });
+
+  test('an assignment left pending when number-inventory was unreachable is finished by the sweeper', async () => {
+    await assignment.command('register-user', { occupierId: 'acme', userId: 'u-late', firstName: 'Late', lastName: 'Comer' });
+    const metadata = {
+      commandId: randomUUID(),
+      now: new Date().toISOString(),
+      correlationId: 'c',
+      principal: { id: 'acme-admin', role: 'occupier-admin' as const, tenantId: 'acme' },
+    };
+    const unreachable = new AssignUserHandler(assignment.service.store, new InventoryClient(assignment.nc, 'nowhere', 300));
+    await expect(unreachable.assign({ number: n(30), userId: 'u-late' }, metadata)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await eventually(async () => expect((await row(n(30)))?.status).toBe('pending'));
+    expect(ruleOf(await admin('route-number', { number: n(30), destination: { type: 'fax' } }))).toBe('NUMBER_PENDING');
+
+    const reachable = new AssignUserHandler(
+      assignment.service.store,
+      new InventoryClient(assignment.nc, assignment.config.NATS_SUBJECT_PREFIX),
+    );
+    const sweeper = pendingAssignmentSweeper(assignment.service.orm, reachable, assignment.service.logger, {
+      intervalMs: 50,
+      olderThanMs: 0,
+    });
+    sweeper.start();
+    try {
+      await eventually(async () => {
+        const inv = await inventory.query<{ status: string; assignedUserId: string }>('get-number', { number: n(30) });
+        expect(inv.ok && inv.value).toMatchObject({ status: 'ASSIGNED', assignedUserId: 'u-late' });
+        expect(await row(n(30))).toMatchObject({ status: 'active', assignedTo: { type: 'user', userId: 'u-late' } });
+      });
+    } finally {
+      await sweeper.stop();
+    }
   });
 });

@@ -55,7 +55,11 @@ export type ServiceDefinition = {
   readonly endpoints: (context: RuntimeContext) => NatsEndpoint[];
   readonly projections: () => ProjectionDefinition[];
   readonly reactions?: (context: RuntimeContext) => Omit<ReactionOptions, 'nc' | 'logger'>[];
+  /** Background work that must run on one replica at a time (sweepers, schedulers). */
+  readonly workers?: (context: RuntimeContext) => BackgroundWorker[];
 };
+
+export type BackgroundWorker = { readonly name: string; readonly start: () => void | Promise<void>; readonly stop: () => Promise<void> };
 
 export type ServiceRuntime = {
   readonly http: INestApplication;
@@ -144,6 +148,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
         metrics,
       }),
   );
+  const workers = definition.workers?.(context) ?? [];
   const reactions = (definition.reactions?.(context) ?? []).map(
     (r) => new JetStreamReaction({ ...r, nc, logger: logger.child({ component: 'reaction', durable: r.durable }) }),
   );
@@ -181,6 +186,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     config.RUN_RELAY ? lead('relay', () => relay.start()) : undefined,
     ...(config.RUN_PROJECTIONS ? projections.map((p) => lead(`projection:${p.name}`, () => p.start())) : []),
     ...reactions.map((r, i) => lead(`reaction:${i}`, () => r.start())),
+    ...workers.map((w) => lead(`worker:${w.name}`, () => w.start())),
   ]).catch((error: unknown) => logger.error({ err: error }, 'a follower failed to start'));
 
   logger.info({ port: config.HTTP_PORT, prefix }, `${name} started`);
@@ -204,7 +210,12 @@ export const startService = async (definition: ServiceDefinition, config: Servic
       await step('stop NATS endpoints', () => http.close());
       await step('stop followers', async () => {
         await following;
-        await Promise.all([relay.stop(), ...projections.map((p) => p.stop()), ...reactions.map((r) => r.stop())]);
+        await Promise.all([
+          relay.stop(),
+          ...projections.map((p) => p.stop()),
+          ...reactions.map((r) => r.stop()),
+          ...workers.map((w) => w.stop()),
+        ]);
         await Promise.all(leaderships.map((l) => l.release()));
       });
       await step('drain NATS', () => nc.drain().catch(() => undefined));

@@ -1,11 +1,19 @@
 import type { EventStore } from '@tnp/event-store';
-import { notFound, PlatformError, type CommandMetadata } from '@tnp/kernel';
-import { isFinalAnswer, retryOnConflict, UnitOfWork } from '@tnp/messaging';
+import { PlatformError, type CommandMetadata } from '@tnp/kernel';
+import { foldRecorded, isFinalAnswer, retryOnConflict, UnitOfWork } from '@tnp/messaging';
 import { numberRoutingDecider, numberRoutingStreamId, type NumberRoutingCommand } from '@tnp/assignment-domain';
 import type { AssignUserInput } from '@tnp/assignment-contracts';
 import { decideRouting, userTarget } from '../route-number/routing-writer';
 import type { CommandOutcome } from '../route-number/route-number.handler';
 import type { InventoryClient } from './inventory-client';
+
+export type PendingRequest = {
+  readonly number: string;
+  readonly userId: string;
+  readonly siteId: string;
+  readonly eventId: string;
+  readonly requestedAt: string;
+};
 
 /** Metadata for a follow-up step: its own command id, so a retried step appends nothing twice. */
 const step = (metadata: CommandMetadata, name: string): CommandMetadata => ({
@@ -36,27 +44,44 @@ export class AssignUserHandler {
       return { state, eventIds: results.flatMap((r) => r.eventIds) };
     }, 5);
     if (requested.state.user?.userId === input.userId && !requested.state.user.pending) return { number: input.number, eventIds: [] };
-    const siteId = requested.state.observed?.siteId;
-    if (!siteId) throw notFound(`${input.number} is not allocated`);
+    const request = await this.pendingRequest(input.number);
+    if (!request) return { number: input.number, eventIds: requested.eventIds };
+    const settled = await this.drive(request, metadata);
+    return { number: input.number, eventIds: [...requested.eventIds, ...settled] };
+  }
 
-    const reply = await this.inventory.markAssigned(`${metadata.commandId}/inventory`, {
-      siteId,
-      number: input.number,
-      userId: input.userId,
-    });
-    if (reply.ok) {
-      const settled = await this.settle(input.number, { type: 'CompleteUserAssignment', data: input }, step(metadata, 'complete'));
-      return { number: input.number, eventIds: [...requested.eventIds, ...settled] };
-    }
+  /**
+   * Asks number-inventory to mark the number assigned and settles the pending request with its
+   * answer. The inventory command id derives from the request event, so the handler, a client's
+   * retry and the sweeper all send the same command, which inventory runs once.
+   */
+  async drive(request: PendingRequest, metadata: CommandMetadata): Promise<string[]> {
+    const { number, userId } = request;
+    const reply = await this.inventory.markAssigned(`assignment-request:${request.eventId}`, { siteId: request.siteId, number, userId });
+    if (reply.ok)
+      return this.settle(
+        number,
+        { type: 'CompleteUserAssignment', data: { number, userId } },
+        step(metadata, `complete:${request.eventId}`),
+      );
     if (isFinalAnswer(reply.error)) {
       await this.settle(
-        input.number,
-        { type: 'RejectUserAssignment', data: { ...input, reason: reply.error.rule ?? reply.error.code } },
-        step(metadata, 'reject'),
+        number,
+        { type: 'RejectUserAssignment', data: { number, userId, reason: reply.error.rule ?? reply.error.code } },
+        step(metadata, `reject:${request.eventId}`),
       );
       throw PlatformError.fromBody(reply.error);
     }
-    throw new PlatformError('UNAVAILABLE', `${input.number} stays pending: ${reply.error.message}; retry with the same Idempotency-Key`);
+    throw new PlatformError('UNAVAILABLE', `${number} stays pending: ${reply.error.message}; it is retried automatically`);
+  }
+
+  /** The request a pending number waits on, if it still waits. */
+  async pendingRequest(number: string): Promise<PendingRequest | undefined> {
+    const events = await this.store.readStream(numberRoutingStreamId(number));
+    const state = foldRecorded(numberRoutingDecider.evolve, numberRoutingDecider.initialState(), events);
+    const request = events.findLast((e) => e.type === 'NumberUserAssignmentRequested');
+    if (!state.user?.pending || !request || !state.observed) return undefined;
+    return { number, userId: state.user.userId, siteId: state.observed.siteId, eventId: request.id, requestedAt: request.recordedAt };
   }
 
   async unassign(number: string, metadata: CommandMetadata): Promise<CommandOutcome> {
