@@ -243,7 +243,7 @@ describe('assignment service', () => {
       intervalMs: 50,
       olderThanMs: 0,
     });
-    sweeper.start();
+    await sweeper.start();
     try {
       await eventually(async () => {
         const inv = await inventory.query<{ status: string; assignedUserId: string }>('get-number', { number: n(30) });
