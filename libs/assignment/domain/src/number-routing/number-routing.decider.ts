@@ -1,4 +1,4 @@
-import { assertNever, ruleViolated, type CommandMetadata, type Decider } from '@tnp/kernel';
+import { assertNever, ruleViolated, sameValue, type CommandMetadata, type Decider } from '@tnp/kernel';
 import { assertCanEditNumber, isInService as inService, observeInventory, tenantOf, type OwnedNumber } from '@tnp/number-lifecycle';
 
 export { observeInventory, tenantOf };
@@ -62,7 +62,7 @@ export const decideNumberRouting = (
       const tenant = tenantOf(observed.owner);
       assertDestination(command.data.destination, tenant, context);
       assertSettings(command.data.settings, tenant, context);
-      if (sameJson(state.destination, command.data.destination) && sameJson(state.settings, command.data.settings)) return [];
+      if (sameValue(state.destination, command.data.destination) && sameValue(state.settings, command.data.settings)) return [];
       return [
         {
           type: 'NumberRouted',
@@ -113,7 +113,7 @@ export const decideNumberRouting = (
     case 'SetDisplayName':
       assertCanEdit(state, number, command.metadata);
       assertInServiceAndSettled(state, number);
-      return sameJson(state.displayName, command.data.displayName) ? [] : [{ type: 'NumberDisplayNameSet', data: command.data }];
+      return sameValue(state.displayName, command.data.displayName) ? [] : [{ type: 'NumberDisplayNameSet', data: command.data }];
 
     case 'ClearDisplayName':
       assertCanEdit(state, number, command.metadata);
@@ -205,22 +205,6 @@ const assertSettings = (settings: CallSettings, tenant: string, context: Routing
       );
     }
   }
-};
-
-/** Value equality that ignores key order (stored JSON comes back with its keys reordered). */
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-
-const canonical = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
 };
 
 export const numberRoutingDecider: Decider<NumberRoutingCommand, NumberRoutingEvent, NumberRoutingState, RoutingContext> = {

@@ -1,0 +1,92 @@
+import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import { assertCanEditNumber, isInService, observeInventory, type InventoryFact, type ObservedNumber } from '@tnp/number-lifecycle';
+import { ExtensionRule } from './extension-rules';
+
+export type HandsetRef = { readonly siteId: string; readonly phoneId: string };
+export type LogoutReason = 'logged-out' | 'evicted' | 'number-deactivated' | 'number-unassigned' | 'number-deallocated';
+
+type At = { readonly number: string };
+
+/** A number as this context sees it: its lifecycle (from inventory), the handset it is logged into, its extensions. */
+export type DeviceNumberState = {
+  readonly observed: ObservedNumber | null;
+  readonly handset: HandsetRef | null;
+  readonly extensionIds: readonly string[];
+};
+
+export type DeviceNumberCommand =
+  | Command<'ObserveInventory', At & { readonly fact: InventoryFact }>
+  | Command<'LinkExtension', At & { readonly extensionId: string }>
+  | Command<'LogInToHandset', At & { readonly phoneId: string }>
+  | Command<'LogOutOfHandset', At & { readonly reason: LogoutReason }>;
+
+export type DeviceNumberEvent =
+  | Message<'DeviceNumberObserved', At & { readonly observed: ObservedNumber }>
+  | Message<'DeviceNumberLinkedToExtension', At & { readonly extensionId: string }>
+  | Message<'DeviceNumberLoggedIn', At & HandsetRef>
+  | Message<'DeviceNumberLoggedOut', At & HandsetRef & { readonly reason: LogoutReason }>;
+
+export const deviceNumberStreamId = (number: string): string => `device-number-${number}`;
+
+/** Why a number leaves its handset and forwarding behind when inventory reports this fact, if it does. */
+export const departureReason = (before: ObservedNumber | null, fact: InventoryFact, after: ObservedNumber): LogoutReason | null => {
+  if (fact.type === 'NumberDeallocated') return 'number-deallocated';
+  if (fact.type === 'NumberUnassigned') return 'number-unassigned';
+  if (isInService(before) && !isInService(after)) return 'number-deactivated';
+  return null;
+};
+
+export const deviceNumberDecider: Decider<DeviceNumberCommand, DeviceNumberEvent, DeviceNumberState> = {
+  initialState: () => ({ observed: null, handset: null, extensionIds: [] }),
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'DeviceNumberObserved':
+        return { ...state, observed: event.data.observed };
+      case 'DeviceNumberLinkedToExtension':
+        return { ...state, extensionIds: [...state.extensionIds.filter((e) => e !== event.data.extensionId), event.data.extensionId] };
+      case 'DeviceNumberLoggedIn':
+        return { ...state, handset: { siteId: event.data.siteId, phoneId: event.data.phoneId } };
+      case 'DeviceNumberLoggedOut':
+        return { ...state, handset: null };
+      default:
+        return assertNever(event, 'device number event');
+    }
+  },
+  decide: (command, state) => {
+    const { number } = command.data;
+    switch (command.type) {
+      case 'ObserveInventory': {
+        const observed = observeInventory(state.observed, command.data.fact);
+        if (!observed) return [];
+        const events: DeviceNumberEvent[] = [{ type: 'DeviceNumberObserved', data: { number, observed } }];
+        const reason = departureReason(state.observed, command.data.fact, observed);
+        if (reason && state.handset) events.push({ type: 'DeviceNumberLoggedOut', data: { number, ...state.handset, reason } });
+        return events;
+      }
+      case 'LinkExtension':
+        return state.extensionIds.includes(command.data.extensionId) ? [] : [{ type: 'DeviceNumberLinkedToExtension', data: command.data }];
+      case 'LogInToHandset': {
+        const owned = assertCanEditNumber(state.observed, number, command.metadata.principal, ExtensionRule.MAIN_NUMBER_NOT_LOGGABLE);
+        if (owned.isMain)
+          throw ruleViolated(ExtensionRule.MAIN_NUMBER_NOT_LOGGABLE, `${number} is a main number and cannot be logged in to a handset`);
+        if (!isInService(owned))
+          throw ruleViolated(ExtensionRule.NUMBER_NOT_ACTIVE, `${number} is ${owned.status}; only active numbers log in to handsets`);
+        const handset = { siteId: owned.siteId, phoneId: command.data.phoneId };
+        if (state.handset?.phoneId === handset.phoneId && state.handset.siteId === handset.siteId) return [];
+        if (state.handset) {
+          throw ruleViolated(
+            ExtensionRule.NUMBER_LOGGED_IN_ELSEWHERE,
+            `${number} is logged in to handset ${state.handset.phoneId}; log it out first`,
+          );
+        }
+        return [{ type: 'DeviceNumberLoggedIn', data: { number, ...handset } }];
+      }
+      case 'LogOutOfHandset':
+        if (command.data.reason === 'logged-out')
+          assertCanEditNumber(state.observed, number, command.metadata.principal, ExtensionRule.MAIN_NUMBER_NOT_LOGGABLE);
+        return state.handset ? [{ type: 'DeviceNumberLoggedOut', data: { number, ...state.handset, reason: command.data.reason } }] : [];
+      default:
+        return assertNever(command, 'device number command');
+    }
+  },
+};

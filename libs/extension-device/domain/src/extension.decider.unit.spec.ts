@@ -1,0 +1,226 @@
+import type { Principal } from '@tnp/kernel';
+import { decideExtension, effectiveRingDevices, evolveExtension, extensionKeyDecider, pinRefusalOf } from './extension.decider';
+import {
+  DEFAULT_SETTINGS,
+  type ExtensionCommand,
+  type ExtensionEvent,
+  type ExtensionSettings,
+  type ExtensionType,
+} from './extension.types';
+
+const E = 'ext-1';
+const admin: Principal = { id: 'adm', role: 'occupier-admin', tenantId: 'acme' };
+const ada: Principal = { id: 'u-ada', role: 'user', tenantId: 'acme' };
+const alan: Principal = { id: 'u-alan', role: 'user', tenantId: 'acme' };
+const pin = (p: string) => ({ salt: 's', hash: `h${p}` });
+const created = (type: ExtensionType = 'normal'): ExtensionEvent => ({
+  type: 'ExtensionCreated',
+  data: {
+    extensionId: E,
+    tenant: 'acme',
+    key: '201',
+    info: { label: 'Ada', passcode: null, debugMode: false },
+    assignee: { userId: 'u-ada', type, role: 'member' },
+    number: '+12125551000',
+    siteId: 'nyc-1',
+    defaultPin: pin('1234'),
+  },
+});
+const device = (type: 'ip-phone' | 'mobile-app' | 'desktop-app', id = type): ExtensionEvent => ({
+  type: 'ExtensionDeviceActivated',
+  data: { extensionId: E, device: { type, deviceId: id } },
+});
+const given = (...events: ExtensionEvent[]) => events.reduce(evolveExtension, { exists: false } as ReturnType<typeof evolveExtension>);
+const cmd = (type: ExtensionCommand['type'], data: object = {}, principal: Principal = admin) =>
+  ({
+    type,
+    data: { extensionId: E, ...data },
+    metadata: { commandId: 'c', now: '2026-01-01T00:00:00Z', correlationId: 'c', principal },
+  }) as ExtensionCommand;
+const configure = (changes: Partial<ExtensionSettings>, principal: Principal = admin) => cmd('ConfigureExtension', { changes }, principal);
+const rule = (fn: () => unknown, code: string) => expect(fn).toThrow(expect.objectContaining({ details: { rule: code } }));
+const target = (numbers: string[] = [], extensions: string[] = []) => ({ numbers, extensions });
+
+describe('extension decider', () => {
+  test('an admin creates an extension for a user, with a default PIN', () => {
+    const events = decideExtension(cmd('CreateExtension', created().data as object), given(), {});
+    expect(events).toEqual([created()]);
+    expect(given(...events)).toMatchObject({ pin: { custom: false, locked: false, failedAttempts: 0 }, settings: DEFAULT_SETTINGS });
+    expect(() => decideExtension(cmd('CreateExtension', created().data as object, ada), given(), {})).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+
+  test('extension keys are unique per occupier', () => {
+    const claimed = [{ type: 'ExtensionKeyClaimed' as const, data: { tenant: 'acme', key: '201', extensionId: 'other' } }];
+    const state = claimed.reduce(extensionKeyDecider.evolve, extensionKeyDecider.initialState());
+    rule(
+      () =>
+        extensionKeyDecider.decide(
+          { type: 'ClaimExtensionKey', data: { tenant: 'acme', key: '201', extensionId: E }, metadata: cmd('ResetPin').metadata },
+          state,
+          undefined,
+        ),
+      'EXTENSION_KEY_TAKEN',
+    );
+  });
+
+  describe('PIN', () => {
+    test('the user replaces the default PIN when the current one matches', () => {
+      const events = decideExtension(cmd('ChangePin', { newPin: pin('8642') }, ada), given(created()), { pinMatches: true });
+      expect(events).toEqual([{ type: 'ExtensionPinChanged', data: { extensionId: E, pin: pin('8642') } }]);
+      expect(given(created(), ...events)).toMatchObject({ pin: { custom: true, current: pin('8642') } });
+    });
+
+    test('three wrong attempts lock it; a locked PIN refuses everything until an admin resets it', () => {
+      let state = given(created());
+      const outcomes: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const events = decideExtension(cmd('RecordPinAttempt', {}, ada), state, { pinMatches: false });
+        outcomes.push(pinRefusalOf(events)?.details.rule ?? 'OK');
+        state = events.reduce(evolveExtension, state);
+      }
+      expect(outcomes).toEqual(['PIN_INCORRECT', 'PIN_INCORRECT', 'PIN_LOCKED']);
+      rule(() => decideExtension(cmd('RecordPinAttempt', {}, ada), state, { pinMatches: true }), 'PIN_LOCKED');
+      rule(() => decideExtension(cmd('ChangePin', { newPin: pin('1') }, ada), state, { pinMatches: true }), 'PIN_LOCKED');
+      const reset = decideExtension(cmd('ResetPin'), state, {});
+      expect(reset.reduce(evolveExtension, state)).toMatchObject({
+        pin: { locked: false, failedAttempts: 0, custom: false, current: pin('1234') },
+      });
+    });
+
+    test('a right attempt clears the count; only admins reset; users change only their own PIN', () => {
+      const once = decideExtension(cmd('RecordPinAttempt', {}, ada), given(created()), { pinMatches: false });
+      expect(decideExtension(cmd('RecordPinAttempt', {}, ada), given(created(), ...once), { pinMatches: true }).map((e) => e.type)).toEqual(
+        ['ExtensionPinAttemptSucceeded'],
+      );
+      expect(() => decideExtension(cmd('ResetPin', {}, ada), given(created()), {})).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+      expect(() => decideExtension(cmd('ChangePin', { newPin: pin('1') }, alan), given(created()), { pinMatches: true })).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN' }),
+      );
+    });
+  });
+
+  describe('devices', () => {
+    test('one of each kind, and a fourth device is refused', () => {
+      const two = given(created(), device('ip-phone'), device('mobile-app'));
+      rule(
+        () => decideExtension(cmd('ActivateDevice', { device: { type: 'mobile-app', deviceId: 'other' } }), two, {}),
+        'DEVICE_TYPE_ALREADY_ACTIVE',
+      );
+      expect(decideExtension(cmd('ActivateDevice', { device: { type: 'desktop-app', deviceId: 'd' } }), two, {})).toHaveLength(1);
+      const three = given(created(), device('ip-phone'), device('mobile-app'), device('desktop-app'));
+      rule(
+        () => decideExtension(cmd('ActivateDevice', { device: { type: 'desktop-app', deviceId: 'second' } }), three, {}),
+        'DEVICE_LIMIT',
+      );
+      expect(decideExtension(cmd('ActivateDevice', { device: { type: 'ip-phone', deviceId: 'ip-phone' } }), three, {})).toEqual([]);
+    });
+
+    test('ring devices: up to three for a normal extension, exactly one for call groups and contact centres, only activated ones', () => {
+      const state = given(created(), device('ip-phone'), device('mobile-app'));
+      expect(decideExtension(configure({ ringDevices: ['ip-phone', 'mobile-app'] }), state, {})).toHaveLength(1);
+      rule(() => decideExtension(configure({ ringDevices: ['desktop-app'] }), state, {}), 'RING_DEVICE_NOT_ACTIVATED');
+      const group = given(created('call-group'), device('ip-phone'), device('mobile-app'));
+      rule(() => decideExtension(configure({ ringDevices: ['ip-phone', 'mobile-app'] }), group, {}), 'RING_DEVICES_LIMIT');
+      expect(decideExtension(configure({ ringDevices: ['mobile-app'] }), group, {})).toHaveLength(1);
+    });
+
+    test('by default the highest-priority activated device rings: IP phone, then mobile, then desktop', () => {
+      const state = given(created(), device('desktop-app'), device('mobile-app'));
+      expect(state.exists && effectiveRingDevices(state)).toEqual(['mobile-app']);
+    });
+  });
+
+  describe('forwarding and call waiting', () => {
+    const busy = { forwarding: { ...DEFAULT_SETTINGS.forwarding, busy: target(['+15557778888'], ['202']) } };
+
+    test('busy forwarding and call waiting cannot both be on', () => {
+      const forwarded = given(created(), ...decideExtension(configure(busy), given(created()), {}));
+      rule(() => decideExtension(configure({ callWaiting: true }), forwarded, {}), 'BUSY_FORWARDING_WITH_CALL_WAITING');
+    });
+
+    test('at most one external number per forward, plus any extensions; a VIP list is kept', () => {
+      rule(
+        () =>
+          decideExtension(
+            configure({ forwarding: { ...DEFAULT_SETTINGS.forwarding, always: target(['+15557778888', '+15557779999']) } }),
+            given(created()),
+            {},
+          ),
+        'FORWARD_ONE_EXTERNAL_NUMBER',
+      );
+      const events = decideExtension(
+        configure({
+          forwarding: { always: target(['+15557778888'], ['202', '203']), busy: null, noAnswer: null, vipList: ['+6531234567'] },
+        }),
+        given(created()),
+        {},
+      );
+      expect(events).toHaveLength(1);
+    });
+
+    test('an authorization code disables forwarding; a call-group extension forwards to one destination', () => {
+      const withCode = given(created(), ...decideExtension(configure({ authorizationCode: true }), given(created()), {}));
+      rule(() => decideExtension(configure(busy), withCode, {}), 'FORWARDING_DISABLED_BY_AUTH_CODE');
+      rule(() => decideExtension(configure(busy), given(created('call-group')), {}), 'CALL_GROUP_SINGLE_DESTINATION');
+    });
+
+    test('call waiting, usage limits and no-answer actions are for normal extensions only', () => {
+      const cc = given(created('contact-centre'));
+      rule(() => decideExtension(configure({ callWaiting: true }), cc, {}), 'NORMAL_EXTENSION_ONLY');
+      rule(() => decideExtension(configure({ usageLimit: { type: 'monthly', minutes: 600 } }), cc, {}), 'NORMAL_EXTENSION_ONLY');
+      rule(
+        () => decideExtension(configure({ noAnswer: { action: 'hang-up', afterSeconds: 20, notifyEmails: [], message: null } }), cc, {}),
+        'NORMAL_EXTENSION_ONLY',
+      );
+    });
+
+    test('a deactivated or unassigned number loses its forwarding with an event', () => {
+      const forwarded = given(created(), ...decideExtension(configure(busy), given(created()), {}));
+      expect(decideExtension(cmd('ClearForwarding', { reason: 'number-deactivated' }), forwarded, {})).toEqual([
+        { type: 'ExtensionForwardingCleared', data: { extensionId: E, reason: 'number-deactivated' } },
+      ]);
+      expect(decideExtension(cmd('ClearForwarding', { reason: 'number-deactivated' }), given(created()), {})).toEqual([]);
+    });
+  });
+
+  describe('caller ID and who may change what', () => {
+    const callerId = (over: object) => ({ callerId: { ...DEFAULT_SETTINGS.callerId, ...over } });
+
+    test("caller IDs come from the occupier's own active numbers at the site", () => {
+      rule(
+        () => decideExtension(configure(callerId({ number: '+12125559999' })), given(created()), { ownActiveNumbers: ['+12125551000'] }),
+        'CLI_NOT_OWN_NUMBER',
+      );
+      expect(
+        decideExtension(configure(callerId({ number: '+12125551000' })), given(created()), { ownActiveNumbers: ['+12125551000'] }),
+      ).toHaveLength(1);
+      rule(
+        () =>
+          decideExtension(
+            configure(callerId({ mode: 'pick-from-list', allowedNumbers: ['+12125551001'], number: '+12125551000' })),
+            given(created()),
+            { ownActiveNumbers: ['+12125551000', '+12125551001'] },
+          ),
+        'CLI_NOT_IN_ASSIGNED_LIST',
+      );
+    });
+
+    test('users change their own forwarding, DND and voicemail, never caller ID or usage limits, nor others’ extensions', () => {
+      expect(decideExtension(configure({ doNotDisturb: true }, ada), given(created()), {})).toHaveLength(1);
+      expect(() => decideExtension(configure({ usageLimit: { type: 'monthly', minutes: 10 } }, ada), given(created()), {})).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN' }),
+      );
+      expect(() => decideExtension(configure({ doNotDisturb: true }, alan), given(created()), {})).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN' }),
+      );
+    });
+
+    test('unchanged sections append nothing', () => {
+      expect(decideExtension(configure({ doNotDisturb: false, voicemail: { enabled: true, email: null } }), given(created()), {})).toEqual(
+        [],
+      );
+    });
+  });
+});

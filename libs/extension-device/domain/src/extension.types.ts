@@ -1,0 +1,180 @@
+import type { Command, Message } from '@tnp/kernel';
+
+export type ExtensionType = 'normal' | 'call-group' | 'contact-centre';
+export type DeviceType = 'ip-phone' | 'mobile-app' | 'desktop-app';
+/** The documented default order of devices to ring when none is configured. */
+export const DEVICE_PRIORITY: readonly DeviceType[] = ['ip-phone', 'mobile-app', 'desktop-app'];
+
+export type Device = { readonly type: DeviceType; readonly deviceId: string };
+export type Assignee = { readonly userId: string; readonly type: ExtensionType; readonly role: 'member' | 'supervisor' | 'admin' };
+
+export type ForwardTarget = { readonly numbers: readonly string[]; readonly extensions: readonly string[] };
+export type Forwarding = {
+  readonly always: ForwardTarget | null;
+  readonly busy: ForwardTarget | null;
+  /** After three rings. */
+  readonly noAnswer: ForwardTarget | null;
+  /** Callers (numbers or extension keys) that are never forwarded. */
+  readonly vipList: readonly string[];
+};
+
+export type CallerIdSettings = {
+  readonly hide: boolean;
+  readonly mode: 'fixed' | 'pick-from-list' | 'randomize';
+  readonly number: string | null;
+  readonly allowedNumbers: readonly string[];
+  readonly transfer: { readonly internal: 'extension-key' | 'caller-number'; readonly external: 'assigned-caller-id' | 'caller-number' };
+  readonly forward: { readonly internal: 'extension-key' | 'caller-number'; readonly external: 'assigned-caller-id' | 'caller-number' };
+};
+
+export type UsageLimit = { readonly type: 'unlimited' } | { readonly type: 'monthly'; readonly minutes: number };
+
+export type AnnouncementMessage =
+  | { readonly type: 'mp3'; readonly fileId: string }
+  | {
+      readonly type: 'tts';
+      readonly language: string;
+      readonly pitch: number;
+      readonly rate: number;
+      readonly gender: 'female' | 'male';
+      readonly text: string;
+    };
+
+export type NoAnswerAction =
+  | { readonly action: 'forward'; readonly forwardTo: string }
+  | {
+      readonly action: 'hang-up' | 'record-notify' | 'voicemail-notify';
+      readonly afterSeconds: number;
+      readonly notifyEmails: readonly string[];
+      readonly message: AnnouncementMessage | null;
+    };
+
+/** The settings an admin (or the extension's user, for most of them) changes; all are checked together. */
+export type ExtensionSettings = {
+  readonly ringDevices: readonly DeviceType[] | null;
+  readonly forwarding: Forwarding;
+  readonly doNotDisturb: boolean;
+  readonly voicemail: { readonly enabled: boolean; readonly email: string | null };
+  readonly callWaiting: boolean;
+  readonly authorizationCode: boolean;
+  readonly callerId: CallerIdSettings;
+  readonly usageLimit: UsageLimit;
+  readonly noAnswer: NoAnswerAction | null;
+};
+
+export const DEFAULT_SETTINGS: ExtensionSettings = {
+  ringDevices: null,
+  forwarding: { always: null, busy: null, noAnswer: null, vipList: [] },
+  doNotDisturb: false,
+  voicemail: { enabled: true, email: null },
+  callWaiting: false,
+  authorizationCode: false,
+  callerId: {
+    hide: false,
+    mode: 'fixed',
+    number: null,
+    allowedNumbers: [],
+    transfer: { internal: 'extension-key', external: 'assigned-caller-id' },
+    forward: { internal: 'extension-key', external: 'assigned-caller-id' },
+  },
+  usageLimit: { type: 'unlimited' },
+  noAnswer: null,
+};
+
+export type SettingsSection = keyof ExtensionSettings;
+/** What an extension's own user may change; the rest is for admins. */
+export const USER_EDITABLE: ReadonlySet<SettingsSection> = new Set([
+  'ringDevices',
+  'forwarding',
+  'doNotDisturb',
+  'voicemail',
+  'callWaiting',
+  'noAnswer',
+]);
+
+/** PINs exist only as salted hashes; the handler hashes, the decider compares and counts. */
+export type PinHash = { readonly salt: string; readonly hash: string };
+
+export type PinState = {
+  readonly defaultPin: PinHash;
+  readonly current: PinHash;
+  readonly custom: boolean;
+  readonly failedAttempts: number;
+  readonly locked: boolean;
+};
+
+export type ExtensionInfo = { readonly label: string; readonly passcode: string | null; readonly debugMode: boolean };
+
+export type ExtensionState =
+  | { readonly exists: false }
+  | {
+      readonly exists: true;
+      readonly tenant: string;
+      readonly key: string;
+      readonly info: ExtensionInfo;
+      readonly assignee: Assignee;
+      readonly number: string | null;
+      readonly siteId: string | null;
+      readonly pin: PinState;
+      readonly devices: readonly Device[];
+      readonly settings: ExtensionSettings;
+    };
+
+type At = { readonly extensionId: string };
+
+export type ExtensionCommand =
+  | Command<
+      'CreateExtension',
+      At & {
+        readonly tenant: string;
+        readonly key: string;
+        readonly info: ExtensionInfo;
+        readonly assignee: Assignee;
+        readonly number: string | null;
+        readonly siteId: string | null;
+        readonly defaultPin: PinHash;
+      }
+    >
+  | Command<'UpdateExtensionInfo', At & { readonly info: ExtensionInfo }>
+  | Command<'ChangePin', At & { readonly newPin: PinHash }>
+  | Command<'RecordPinAttempt', At>
+  | Command<'ResetPin', At>
+  | Command<'ActivateDevice', At & { readonly device: Device }>
+  | Command<'DeactivateDevice', At & { readonly type: DeviceType }>
+  | Command<'ConfigureExtension', At & { readonly changes: Partial<ExtensionSettings> }>
+  | Command<'ClearForwarding', At & { readonly reason: 'number-deactivated' | 'number-unassigned' | 'number-deallocated' }>;
+
+export type ExtensionEvent =
+  | Message<
+      'ExtensionCreated',
+      At & {
+        readonly tenant: string;
+        readonly key: string;
+        readonly info: ExtensionInfo;
+        readonly assignee: Assignee;
+        readonly number: string | null;
+        readonly siteId: string | null;
+        readonly defaultPin: PinHash;
+      }
+    >
+  | Message<'ExtensionInfoUpdated', At & { readonly info: ExtensionInfo }>
+  | Message<'ExtensionPinChanged', At & { readonly pin: PinHash }>
+  | Message<'ExtensionPinAttemptFailed', At & { readonly failedAttempts: number }>
+  | Message<'ExtensionPinAttemptSucceeded', At>
+  | Message<'ExtensionPinLocked', At>
+  | Message<'ExtensionPinReset', At>
+  | Message<'ExtensionDeviceActivated', At & { readonly device: Device }>
+  | Message<'ExtensionDeviceDeactivated', At & { readonly type: DeviceType }>
+  | Message<'ExtensionSettingsChanged', At & { readonly section: SettingsSection; readonly value: unknown }>
+  | Message<'ExtensionForwardingCleared', At & { readonly reason: string }>;
+
+/** Facts the handler gathers before deciding. */
+export type ExtensionContext = {
+  /** Whether the PIN the caller typed matches the current one (for ChangePin and RecordPinAttempt). */
+  readonly pinMatches?: boolean;
+  /** The occupier's active numbers at the extension's site: the only caller IDs allowed. */
+  readonly ownActiveNumbers?: readonly string[];
+};
+
+export const extensionStreamId = (extensionId: string): string => `extension-${extensionId}`;
+export const extensionKeyClaimStreamId = (tenant: string, key: string): string => `extension-key-${tenant}-${key}`;

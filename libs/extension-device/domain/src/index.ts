@@ -1,0 +1,5 @@
+export * from './extension.types';
+export * from './extension-rules';
+export * from './extension.decider';
+export * from './device-number.decider';
+export * from './handset.decider';
