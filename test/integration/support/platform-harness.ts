@@ -1,6 +1,7 @@
 import { createLogger } from '@tnp/platform';
 import { startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import { assignmentService } from '../../../services/assignment/src/assignment.app';
+import { extensionDeviceService } from '../../../services/extension-device/src/extension-device.app';
 import { faxService } from '../../../services/fax/src/fax.app';
 import { mintToken, type TokenRequest } from '../../../services/gateway/src/auth/jwt';
 import { startGateway, type Gateway } from '../../../services/gateway/src/gateway.app';
@@ -13,6 +14,7 @@ export type Platform = {
   readonly inventory: ServiceHarness;
   readonly assignment: ServiceHarness;
   readonly fax: ServiceHarness;
+  readonly extensions: ServiceHarness;
   readonly gateway: Gateway;
   readonly base: string;
   readonly token: (request: TokenRequest) => Promise<string>;
@@ -32,6 +34,7 @@ export const startPlatform = async (label: string): Promise<Platform> => {
   const shared = { db: inventory.db, prefix: inventory.config.NATS_SUBJECT_PREFIX };
   const assignment = await startServiceHarness(assignmentService, { label, with: shared });
   const fax = await startServiceHarness(faxService, { label, with: shared });
+  const extensions = await startServiceHarness(extensionDeviceService, { label, with: shared });
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
       NATS_URL: inventory.config.NATS_URL,
@@ -47,6 +50,7 @@ export const startPlatform = async (label: string): Promise<Platform> => {
     inventory,
     assignment,
     fax,
+    extensions,
     gateway,
     base,
     token: (request) => mintToken(request, jwt),
@@ -72,6 +76,7 @@ export const startPlatform = async (label: string): Promise<Platform> => {
     },
     stop: async () => {
       await gateway.stop();
+      await extensions.stop();
       await fax.stop();
       await assignment.stop();
       await inventory.stop();

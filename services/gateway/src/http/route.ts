@@ -3,7 +3,7 @@ import { PlatformError, type Principal, type Reply } from '@tnp/kernel';
 import type { Scope } from '../auth/authorize';
 import type { Caller, Role } from '../auth/principal';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RouteContext = {
   readonly caller: Caller;

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+export const SERVICE = 'extension-device';
+
+const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1-64 letters, digits, dot, dash or underscore');
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number: + then 7 to 15 digits, no spaces');
+const extensionKey = z.string().regex(/^\d{2,8}$/, 'an extension key is 2 to 8 digits');
+const pinDigits = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+const deviceType = z.enum(['ip-phone', 'mobile-app', 'desktop-app']);
+
+export const createExtensionSchema = z.strictObject({
+  occupierId: slug,
+  extensionId: slug,
+  key: extensionKey,
+  label: z.string().trim().min(1).max(60),
+  passcode: z
+    .string()
+    .regex(/^\d{1,12}$/, 'digits only')
+    .nullable()
+    .default(null),
+  debugMode: z.boolean().default(false),
+  assignee: z.strictObject({
+    userId: slug,
+    type: z.enum(['normal', 'call-group', 'contact-centre']).default('normal'),
+    role: z.enum(['member', 'supervisor', 'admin']).default('member'),
+  }),
+  number: e164.nullable().default(null),
+});
+
+export const updateExtensionInfoSchema = z.strictObject({
+  extensionId: slug,
+  label: z.string().trim().min(1).max(60),
+  passcode: z
+    .string()
+    .regex(/^\d{1,12}$/, 'digits only')
+    .nullable()
+    .default(null),
+  debugMode: z.boolean().default(false),
+});
+
+export const changePinSchema = z
+  .strictObject({ extensionId: slug, currentPin: pinDigits, newPin: pinDigits })
+  .refine((v) => v.newPin !== v.currentPin, { path: ['newPin'], message: 'must differ from the current PIN' })
+  .refine((v) => !/^(\d)\1+$/.test(v.newPin), { path: ['newPin'], message: 'must not repeat one digit' });
+export const verifyPinSchema = z.strictObject({ extensionId: slug, pin: pinDigits });
+export const extensionOnlySchema = z.strictObject({ extensionId: slug });
+export const activateDeviceSchema = z.strictObject({ extensionId: slug, type: deviceType, deviceId: z.string().trim().min(1).max(64) });
+export const deactivateDeviceSchema = z.strictObject({ extensionId: slug, type: deviceType });
+
+const forwardTarget = z
+  .strictObject({ numbers: z.array(e164).max(5).default([]), extensions: z.array(extensionKey).max(50).default([]) })
+  .refine((t) => t.numbers.length + t.extensions.length > 0, { message: 'name at least one number or extension' });
+const callerIdChoice = z.enum(['extension-key', 'caller-number']);
+const externalChoice = z.enum(['assigned-caller-id', 'caller-number']);
+const message = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('mp3'), fileId: slug }),
+  z.strictObject({
+    type: z.literal('tts'),
+    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as en or en-GB'),
+    pitch: z.number().int().min(0).max(9),
+    rate: z.number().int().min(0).max(9),
+    gender: z.enum(['female', 'male']),
+    text: z.string().trim().min(1).max(500),
+  }),
+]);
+
+export const settingsChangesSchema = z
+  .strictObject({
+    ringDevices: z.array(deviceType).min(1).max(3).nullable(),
+    forwarding: z.strictObject({
+      always: forwardTarget.nullable().default(null),
+      busy: forwardTarget.nullable().default(null),
+      noAnswer: forwardTarget.nullable().default(null),
+      vipList: z
+        .array(z.union([e164, extensionKey]))
+        .max(100)
+        .default([]),
+    }),
+    doNotDisturb: z.boolean(),
+    voicemail: z.strictObject({ enabled: z.boolean(), email: z.email().nullable().default(null) }),
+    callWaiting: z.boolean(),
+    authorizationCode: z.boolean(),
+    callerId: z.strictObject({
+      hide: z.boolean().default(false),
+      mode: z.enum(['fixed', 'pick-from-list', 'randomize']).default('fixed'),
+      number: e164.nullable().default(null),
+      allowedNumbers: z.array(e164).max(50).default([]),
+      transfer: z
+        .strictObject({ internal: callerIdChoice, external: externalChoice })
+        .default({ internal: 'extension-key', external: 'assigned-caller-id' }),
+      forward: z
+        .strictObject({ internal: callerIdChoice, external: externalChoice })
+        .default({ internal: 'extension-key', external: 'assigned-caller-id' }),
+    }),
+    usageLimit: z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('unlimited') }),
+      z.strictObject({ type: z.literal('monthly'), minutes: z.number().int().min(1).max(44_640) }),
+    ]),
+    noAnswer: z
+      .discriminatedUnion('action', [
+        z.strictObject({ action: z.literal('forward'), forwardTo: e164 }),
+        z.strictObject({
+          action: z.enum(['hang-up', 'record-notify', 'voicemail-notify']),
+          afterSeconds: z.number().int().min(5).max(60),
+          notifyEmails: z.array(z.email()).max(5).default([]),
+          message: message.nullable().default(null),
+        }),
+      ])
+      .nullable(),
+  })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, { message: 'change at least one setting' });
+
+export const configureExtensionSchema = z.strictObject({ extensionId: slug, changes: settingsChangesSchema });
+export const loginHandsetSchema = z.strictObject({
+  number: e164,
+  phoneId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, '1-32 letters, digits or dashes'),
+  evict: z.boolean().default(false),
+});
+export const logoutHandsetSchema = z.strictObject({ number: e164 });
+export const listSiteHandsetsSchema = z.strictObject({ siteId: slug });
+export const myProfileSchema = z.strictObject({ occupierId: slug, userId: slug });
+
+export const ExtensionCommands = {
+  createExtension: 'create-extension',
+  updateExtensionInfo: 'update-extension-info',
+  changePin: 'change-pin',
+  verifyPin: 'verify-pin',
+  resetPin: 'reset-pin',
+  activateDevice: 'activate-device',
+  deactivateDevice: 'deactivate-device',
+  configureExtension: 'configure-extension',
+  loginHandset: 'login-handset',
+  logoutHandset: 'logout-handset',
+} as const;
+export const ExtensionQueries = { getExtension: 'get-extension', listSiteHandsets: 'list-site-handsets', myProfile: 'my-profile' } as const;
+
+export type ExtensionCommandName = (typeof ExtensionCommands)[keyof typeof ExtensionCommands];
+const withPrefix = (prefix: string, subject: string): string => (prefix ? `${prefix}.${subject}` : subject);
+export const extensionCommandSubject = (name: ExtensionCommandName, prefix = ''): string => withPrefix(prefix, `cmd.${SERVICE}.${name}`);
+export const extensionQuerySubject = (name: (typeof ExtensionQueries)[keyof typeof ExtensionQueries], prefix = ''): string =>
+  withPrefix(prefix, `qry.${SERVICE}.${name}`);

@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { loadConfig, runService } from '@tnp/platform';
+import { extensionDeviceConfigSchema } from './extension-device.config';
+
+runService(
+  'extension-device',
+  () => loadConfig(extensionDeviceConfigSchema),
+  async (config, logger) => (await import('./extension-device.app')).startExtensionDevice(config, logger),
+);

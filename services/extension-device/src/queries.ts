@@ -1,0 +1,72 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { notFound } from '@tnp/kernel';
+import { effectiveRingDevices, type ExtensionState } from '@tnp/extension-device-domain';
+import { ED_SCHEMA } from './read-model';
+
+type Row = {
+  key: string;
+  tenant: string;
+  user_id: string;
+  number: string | null;
+  state: ExtensionState;
+  pin: string | null;
+  phone_id: string | null;
+};
+
+/** An extension's whole configuration as admins see it: the PIN only as its state, the default PIN as the portal shows it. */
+const toView = (row: Row) => {
+  const state = row.state;
+  if (!state.exists) throw notFound(`Extension ${row.key} does not exist`);
+  return {
+    extensionId: row.key,
+    tenant: state.tenant,
+    key: state.key,
+    info: state.info,
+    assignee: state.assignee,
+    number: state.number,
+    siteId: state.siteId,
+    pin: {
+      status: state.pin.locked ? 'locked' : state.pin.custom ? 'custom' : 'default',
+      failedAttempts: state.pin.failedAttempts,
+      defaultPin: row.pin,
+    },
+    devices: state.devices,
+    ringing: effectiveRingDevices(state),
+    settings: state.settings,
+    handset: row.phone_id,
+  };
+};
+
+const SELECT = `SELECT e.key, e.tenant, e.user_id, e.number, e.state, d.pin, h.phone_id
+  FROM ${ED_SCHEMA}.extensions e
+  LEFT JOIN ${ED_SCHEMA}.default_pins d ON d.extension_id = e.key
+  LEFT JOIN ${ED_SCHEMA}.handsets h ON h.number = e.number`;
+
+export class ExtensionQueries {
+  constructor(private readonly orm: MikroORM) {}
+
+  async extension(extensionId: string) {
+    const rows = await this.orm.em.fork().execute<Row[]>(`${SELECT} WHERE e.key = ?`, [extensionId]);
+    const row = rows[0];
+    if (!row) throw notFound(`Extension ${extensionId} does not exist`);
+    return toView(row);
+  }
+
+  /** "My profile": the user's own extensions, without the default PIN. */
+  async profile(occupierId: string, userId: string) {
+    const rows = await this.orm.em
+      .fork()
+      .execute<Row[]>(`${SELECT} WHERE e.tenant = ? AND e.user_id = ? ORDER BY e.key`, [occupierId, userId]);
+    return { extensions: rows.map((r) => ({ ...toView(r), pin: { ...toView(r).pin, defaultPin: null } })) };
+  }
+
+  async handsets(siteId: string) {
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ phone_id: string; number: string }[]>(
+        `SELECT phone_id, number FROM ${ED_SCHEMA}.handsets WHERE site_id = ? ORDER BY phone_id`,
+        [siteId],
+      );
+    return { siteId, handsets: rows.map((r) => ({ phoneId: r.phone_id, number: r.number })) };
+  }
+}

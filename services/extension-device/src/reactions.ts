@@ -1,0 +1,85 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EventStore } from '@tnp/event-store';
+import type { CommandMetadata } from '@tnp/kernel';
+import { retryOnConflict, UnitOfWork, type CloudEvent } from '@tnp/messaging';
+import {
+  deviceNumberDecider,
+  deviceNumberStreamId,
+  extensionDecider,
+  extensionStreamId,
+  type LogoutReason,
+} from '@tnp/extension-device-domain';
+import { releaseHandsets } from './extension.handler';
+import { ED_SCHEMA } from './read-model';
+
+const metadataFor = (source: string, event: CloudEvent): CommandMetadata => ({
+  commandId: `${source}:${event.id}`,
+  now: event.time,
+  principal: { id: source, role: 'system' },
+  correlationId: event.correlationid,
+  causationId: event.id,
+});
+
+/**
+ * Learns the number lifecycle from number-inventory. A number that is deactivated, unassigned or
+ * deallocated leaves its handset and its extensions' forwarding, each with its own event, in the
+ * same append as the observation.
+ */
+export const reactToInventory =
+  (store: EventStore) =>
+  async (event: CloudEvent): Promise<void> => {
+    const data = event.data as Record<string, unknown>;
+    const number = data['number'];
+    if (typeof number !== 'string') return;
+    await retryOnConflict(async () => {
+      const uow = new UnitOfWork(store, metadataFor('number-inventory', event));
+      const streamId = deviceNumberStreamId(number);
+      const state = await uow.load(streamId, deviceNumberDecider);
+      const events = uow.decide(
+        streamId,
+        deviceNumberDecider,
+        { type: 'ObserveInventory', data: { number, fact: { type: event.type, data, revision: event.streamrevision } } },
+        undefined,
+      );
+      await releaseHandsets(uow, events);
+      const observed = events.find((e) => e.type === 'DeviceNumberObserved');
+      const reason = departure(
+        event.type,
+        state.observed?.status,
+        observed?.type === 'DeviceNumberObserved' ? observed.data.observed.status : undefined,
+      );
+      if (reason) {
+        for (const extensionId of state.extensionIds) {
+          await uow.load(extensionStreamId(extensionId), extensionDecider);
+          uow.decide(extensionStreamId(extensionId), extensionDecider, { type: 'ClearForwarding', data: { extensionId, reason } }, {});
+        }
+      }
+      await uow.commit();
+    }, 8);
+  };
+
+const departure = (
+  type: string,
+  before: string | undefined,
+  after: string | undefined,
+): Exclude<LogoutReason, 'logged-out' | 'evicted'> | null => {
+  if (!after) return null;
+  if (type === 'NumberDeallocated') return 'number-deallocated';
+  if (type === 'NumberUnassigned') return 'number-unassigned';
+  const inService = (s: string | undefined) => s === 'ACTIVE' || s === 'ASSIGNED';
+  return inService(before) && !inService(after) ? 'number-deactivated' : null;
+};
+
+/** The occupier's users, as assignment registers and removes them. */
+export const reactToUsers =
+  (orm: MikroORM) =>
+  async (event: CloudEvent): Promise<void> => {
+    if (event.type !== 'UserRegistered' && event.type !== 'UserRemoved') return;
+    const { tenant, userId } = event.data as { tenant: string; userId: string };
+    await orm.em
+      .fork()
+      .execute(
+        `INSERT INTO ${ED_SCHEMA}.known_users (tenant, user_id, removed) VALUES (?, ?, ?) ON CONFLICT (tenant, user_id) DO UPDATE SET removed = EXCLUDED.removed`,
+        [tenant, userId, event.type === 'UserRemoved'],
+      );
+  };

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { PlatformError, parseOrThrow } from '@tnp/kernel';
+import {
+  activateDeviceSchema,
+  changePinSchema,
+  configureExtensionSchema,
+  createExtensionSchema,
+  deactivateDeviceSchema,
+  ExtensionCommands,
+  extensionCommandSubject,
+  extensionOnlySchema,
+  ExtensionQueries,
+  extensionQuerySubject,
+  listSiteHandsetsSchema,
+  loginHandsetSchema,
+  logoutHandsetSchema,
+  myProfileSchema,
+  settingsChangesSchema,
+  updateExtensionInfoSchema,
+  verifyPinSchema,
+  type ExtensionCommandName,
+} from '@tnp/extension-device-contracts';
+import type { Role } from '../auth/principal';
+import type { ServiceClient } from '../http/nats-client';
+import { fromReply, type RouteSpec } from '../http/route';
+import { commandRoute, sendCommand, withPathParams } from '../http/route-builders';
+
+const TAG = 'Extensions and devices';
+const ADMIN_OR_USER: readonly Role[] = ['occupier-admin', 'user'];
+const ADMIN: readonly Role[] = ['occupier-admin'];
+
+export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
+  const subject = (name: ExtensionCommandName) => extensionCommandSubject(name, prefix);
+  const extension = { tag: TAG, scope: () => ({ kind: 'number' as const }) };
+  return [
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN,
+      scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+      method: 'POST',
+      path: '/v1/occupiers/{occupierId}/extensions',
+      subject: subject(ExtensionCommands.createExtension),
+      schema: createExtensionSchema,
+      summary: 'Create an extension for one of the occupier’s users; answers with its random default PIN',
+      body: z.object({ extensionId: z.string(), key: z.string(), label: z.string(), assignee: z.object({ userId: z.string() }) }),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN,
+      method: 'PUT',
+      path: '/v1/extensions/{extensionId}/info',
+      subject: subject(ExtensionCommands.updateExtensionInfo),
+      schema: updateExtensionInfoSchema,
+      summary: 'Change the label, passcode and debug mode',
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN_OR_USER,
+      method: 'PUT',
+      path: '/v1/extensions/{extensionId}/pin',
+      subject: subject(ExtensionCommands.changePin),
+      schema: changePinSchema,
+      summary: 'Replace the PIN (the user, on first use); a wrong current PIN counts as a failed attempt',
+      body: z.object({ currentPin: z.string(), newPin: z.string() }),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN_OR_USER,
+      method: 'POST',
+      path: '/v1/extensions/{extensionId}/pin/verify',
+      subject: subject(ExtensionCommands.verifyPin),
+      schema: verifyPinSchema,
+      summary: 'Check a PIN (voicemail, handset, voice portal sign-in); three wrong attempts lock it',
+      body: z.object({ pin: z.string() }),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN,
+      method: 'POST',
+      path: '/v1/extensions/{extensionId}/pin/reset',
+      subject: subject(ExtensionCommands.resetPin),
+      schema: extensionOnlySchema,
+      summary: 'Reset the PIN to its default and unlock it',
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN,
+      method: 'PUT',
+      path: '/v1/extensions/{extensionId}/devices/{type}',
+      subject: subject(ExtensionCommands.activateDevice),
+      schema: activateDeviceSchema,
+      summary: 'Activate an IP phone, mobile app or desktop app (at most three, one of each)',
+      body: z.object({ deviceId: z.string() }),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN,
+      method: 'DELETE',
+      path: '/v1/extensions/{extensionId}/devices/{type}',
+      subject: subject(ExtensionCommands.deactivateDevice),
+      schema: deactivateDeviceSchema,
+      summary: 'Deactivate a device',
+    }),
+    {
+      ...extension,
+      roles: ADMIN_OR_USER,
+      method: 'PATCH',
+      path: '/v1/extensions/{extensionId}/settings',
+      operationId: 'configureExtension',
+      summary:
+        'Change ring devices, forwarding, DND, voicemail, call waiting, caller ID, usage limit or the no-answer action; all rules are checked together',
+      body: settingsChangesSchema,
+      responseDescription: 'The ids of the events appended, one per changed section',
+      handle: async (ctx) => {
+        const data = { extensionId: ctx.params['extensionId'], changes: withPathParams(ctx.body, {}) };
+        return fromReply(await sendCommand(client, subject(ExtensionCommands.configureExtension), configureExtensionSchema, ctx, data));
+      },
+    },
+    {
+      ...extension,
+      roles: ADMIN_OR_USER,
+      method: 'GET',
+      path: '/v1/extensions/{extensionId}',
+      operationId: 'getExtension',
+      summary: 'The extension’s whole configuration (the PIN only as its status; the default PIN for admins)',
+      responseDescription: 'The extension',
+      handle: async (ctx) => {
+        const data = parseOrThrow(extensionOnlySchema, { extensionId: ctx.params['extensionId'] });
+        const reply = await client.query<{ tenant: string; assignee: { userId: string }; pin: object }>(
+          extensionQuerySubject(ExtensionQueries.getExtension, prefix),
+          ctx.principal,
+          data,
+        );
+        if (!reply.ok) return fromReply(reply);
+        const { caller } = ctx;
+        const own =
+          caller.occupierId === reply.value.tenant && (caller.role === 'occupier-admin' || reply.value.assignee.userId === caller.id);
+        if (!own) throw new PlatformError('NOT_FOUND', `Extension ${data.extensionId} does not exist`);
+        return fromReply(
+          caller.role === 'user' ? { ok: true, value: { ...reply.value, pin: { ...reply.value.pin, defaultPin: null } } } : reply,
+        );
+      },
+    },
+    commandRoute(client, {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: () => ({ kind: 'number' }),
+      method: 'PUT',
+      path: '/v1/numbers/{number}/handset',
+      subject: subject(ExtensionCommands.loginHandset),
+      schema: loginHandsetSchema,
+      summary: 'Log an active number in to a digital handset by its phone ID (HANDSET_IN_USE unless evict is true)',
+      body: z.object({ phoneId: z.string(), evict: z.boolean().optional() }),
+    }),
+    commandRoute(client, {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: () => ({ kind: 'number' }),
+      method: 'DELETE',
+      path: '/v1/numbers/{number}/handset',
+      subject: subject(ExtensionCommands.logoutHandset),
+      schema: logoutHandsetSchema,
+      summary: 'Log the number out of its handset',
+    }),
+    {
+      tag: TAG,
+      roles: ['operator'],
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      method: 'GET',
+      path: '/v1/sites/{siteId}/handsets',
+      operationId: 'listSiteHandsets',
+      summary: 'The handsets at a site and which number is logged in to each',
+      responseDescription: 'Handsets by phone ID',
+      handle: async (ctx) =>
+        fromReply(
+          await client.query(
+            extensionQuerySubject(ExtensionQueries.listSiteHandsets, prefix),
+            ctx.principal,
+            parseOrThrow(listSiteHandsetsSchema, { siteId: ctx.params['siteId'] }),
+          ),
+        ),
+    },
+    {
+      tag: TAG,
+      roles: ['user'],
+      scope: () => ({ kind: 'number' }),
+      method: 'GET',
+      path: '/v1/me/profile',
+      operationId: 'myProfile',
+      summary: 'The calling user’s own extensions and settings',
+      responseDescription: 'My profile',
+      handle: async (ctx) => {
+        if (!ctx.caller.occupierId) throw new PlatformError('FORBIDDEN', 'The token names no occupier');
+        const data = parseOrThrow(myProfileSchema, { occupierId: ctx.caller.occupierId, userId: ctx.caller.id });
+        return fromReply(await client.query(extensionQuerySubject(ExtensionQueries.myProfile, prefix), ctx.principal, data));
+      },
+    },
+  ];
+};
