@@ -98,8 +98,9 @@ export const evolveServiceNumber = (state: ServiceNumberState, event: ServiceNum
     case 'FlowAssigned':
       return { ...state, flow: { flowId: event.data.flowId, version: event.data.version, values: event.data.values } };
     case 'FlowSwitchScheduled': {
-      const { number: _n, ...pending } = event.data;
-      return { ...state, pending: [...state.pending.filter((p) => p.scheduleId !== pending.scheduleId), pending] };
+      const { scheduleId, kind, dueAt, timeZone, local, flowId, values } = event.data;
+      const pending: PendingSwitch = { scheduleId, kind, dueAt, timeZone, local, flowId, values };
+      return { ...state, pending: [...state.pending.filter((p) => p.scheduleId !== scheduleId), pending] };
     }
     case 'FlowSwitchRescheduled':
       return {
