@@ -63,8 +63,8 @@ const offsetAt = (instant: number, timeZone: string): number => {
 
 const parseLocal = ({ date, time }: LocalDateTime): number => {
   const [y = 0, mo = 1, d = 1] = date.split('-').map(Number);
-  const [h = 0, mi = 0] = time.split(':').map(Number);
-  return Date.UTC(y, mo - 1, d, h, mi);
+  const [h = 0, mi = 0, sec = 0] = time.split(':').map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, sec);
 };
 
 export const toLocal = (instant: number, timeZone: string): LocalDateTime & { readonly weekday: number } => {
@@ -80,7 +80,7 @@ export const toInstant = (local: LocalDateTime, timeZone: string): number => {
   const after = offsetAt(wall + 86_400_000, timeZone);
   const matches = [...new Set([wall - before, wall - after])].filter((t) => {
     const back = toLocal(t, timeZone);
-    return back.date === local.date && back.time === local.time;
+    return back.date === local.date && back.time === local.time.slice(0, 5);
   });
   if (matches.length > 0) return Math.min(...matches);
   return wall - before;

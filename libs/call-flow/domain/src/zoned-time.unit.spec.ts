@@ -18,6 +18,10 @@ describe('zoned time', () => {
     expect(iso(toInstant({ date: '2026-11-01', time: '01:30' }, 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
   });
 
+  test('seconds are kept', () => {
+    expect(iso(toInstant({ date: '2027-03-29', time: '09:00:30' }, 'Europe/London'))).toBe('2027-03-29T08:00:30.000Z');
+  });
+
   test('zones east of UTC and calendar arithmetic', () => {
     expect(iso(toInstant({ date: '2026-12-24', time: '18:00' }, 'Asia/Singapore'))).toBe('2026-12-24T10:00:00.000Z');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');

@@ -59,7 +59,13 @@ export type ServiceDefinition = {
   readonly workers?: (context: RuntimeContext) => BackgroundWorker[];
 };
 
-export type BackgroundWorker = { readonly name: string; readonly start: () => void | Promise<void>; readonly stop: () => Promise<void> };
+export type BackgroundWorker = {
+  readonly name: string;
+  readonly start: () => void | Promise<void>;
+  readonly stop: () => Promise<void>;
+  /** Safe to run on every replica at once (it coordinates through row locks); otherwise one replica runs it. */
+  readonly everyReplica?: boolean;
+};
 
 export type ServiceRuntime = {
   readonly http: INestApplication;
@@ -186,7 +192,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     config.RUN_RELAY ? lead('relay', () => relay.start()) : undefined,
     ...(config.RUN_PROJECTIONS ? projections.map((p) => lead(`projection:${p.name}`, () => p.start())) : []),
     ...reactions.map((r, i) => lead(`reaction:${i}`, () => r.start())),
-    ...workers.map((w) => lead(`worker:${w.name}`, () => w.start())),
+    ...workers.map((w) => (w.everyReplica ? Promise.resolve(w.start()) : lead(`worker:${w.name}`, () => w.start()))),
   ]).catch((error: unknown) => logger.error({ err: error }, 'a follower failed to start'));
 
   logger.info({ port: config.HTTP_PORT, prefix }, `${name} started`);

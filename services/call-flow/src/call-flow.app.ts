@@ -1,0 +1,214 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { z } from 'zod';
+import type { EventStore } from '@tnp/event-store';
+import type { CommandMetadata } from '@tnp/kernel';
+import { commandEndpoint, queryEndpoint, retryOnConflict, UnitOfWork, type CloudEvent, type EndpointDeps } from '@tnp/messaging';
+import type { Logger } from '@tnp/platform';
+import {
+  jetStreamNameFor,
+  projectionDefinition,
+  startService,
+  type ServiceConfig,
+  type ServiceDefinition,
+  type ServiceRuntime,
+} from '@tnp/service-runtime';
+import {
+  callFlowDecider,
+  callFlowStreamId,
+  serviceNumberDecider,
+  serviceNumberStreamId,
+  type CallFlowCommand,
+  type CallFlowState,
+  type ServiceNumberCommand,
+  type ServiceNumberState,
+} from '@tnp/call-flow-domain';
+import {
+  assignFlowSchema,
+  CallFlowCommands,
+  callFlowCommandSubject,
+  CallFlowQueries,
+  callFlowQuerySubject,
+  changeCallFlowSchema,
+  defineCallFlowSchema,
+  describeServiceNumberSchema,
+  flowOnlySchema,
+  listServiceNumbersSchema,
+  numberOnlySchema,
+  overrideFlowSchema,
+  rescheduleFlowSwitchSchema,
+  scheduleFlowSwitchSchema,
+  scheduleOnlySchema,
+  SERVICE,
+  setWeeklyScheduleSchema,
+  type CallFlowCommandName,
+} from '@tnp/call-flow-contracts';
+import {
+  CF_SCHEMA,
+  callFlowReadModelSql,
+  displayForms,
+  ServiceNumberViewEntity,
+  serviceNumbersProjection,
+  serviceNumbersTable,
+  TimelineEntryEntity,
+  timelineProjection,
+  timelineTable,
+} from './read-model';
+
+type NumberCommand = Omit<ServiceNumberCommand, 'metadata'>;
+
+/** The flows a command on a service number may need to know: named ones, the current one, queued and weekly ones. */
+const flowIdsFor = (command: NumberCommand, state: ServiceNumberState): string[] => {
+  const data = command.data as Record<string, unknown>;
+  const schedule = data['schedule'] as { periods?: { flowId: string }[]; exceptions?: { flowId: string }[] } | null | undefined;
+  return [
+    ...new Set(
+      [
+        data['flowId'] as string | null | undefined,
+        state.flow?.flowId,
+        ...state.pending.map((p) => p.flowId),
+        ...(schedule?.periods ?? []).map((p) => p.flowId),
+        ...(schedule?.exceptions ?? []).map((e) => e.flowId),
+        ...(state.weekly?.periods ?? []).map((p) => p.flowId),
+        ...(state.weekly?.exceptions ?? []).map((e) => e.flowId),
+      ].filter((id): id is string => typeof id === 'string'),
+    ),
+  ];
+};
+
+export const decideOnServiceNumber = (store: EventStore, command: NumberCommand, metadata: CommandMetadata) =>
+  retryOnConflict(async () => {
+    const uow = new UnitOfWork(store, metadata);
+    const streamId = serviceNumberStreamId(command.data.number);
+    const state = await uow.load(streamId, serviceNumberDecider);
+    const flows = new Map<string, CallFlowState>();
+    for (const flowId of flowIdsFor(command, state)) flows.set(flowId, await uow.load(callFlowStreamId(flowId), callFlowDecider));
+    const events = uow.decide(streamId, serviceNumberDecider, command, { flows });
+    const results = await uow.commit();
+    return { number: command.data.number, events: events.map((e) => e.type), eventIds: results.flatMap((r) => r.eventIds) };
+  }, 8);
+
+const decideOnFlow = (store: EventStore, command: Omit<CallFlowCommand, 'metadata'>, metadata: CommandMetadata) =>
+  retryOnConflict(async () => {
+    const uow = new UnitOfWork(store, metadata);
+    const streamId = callFlowStreamId(command.data.flowId);
+    await uow.load(streamId, callFlowDecider);
+    uow.decide(streamId, callFlowDecider, command, undefined);
+    return { flowId: command.data.flowId, eventIds: (await uow.commit()).flatMap((r) => r.eventIds) };
+  }, 5);
+
+const endpoints = (store: EventStore, orm: MikroORM, deps: EndpointDeps, prefix: string) => {
+  const numberCommand = <S extends z.ZodType>(name: CallFlowCommandName, type: ServiceNumberCommand['type'], schema: S) =>
+    commandEndpoint(deps, {
+      subject: callFlowCommandSubject(name, prefix),
+      commandType: type,
+      schema,
+      handle: (data, metadata) => decideOnServiceNumber(store, { type, data } as NumberCommand, metadata),
+    });
+  return [
+    commandEndpoint(deps, {
+      subject: callFlowCommandSubject(CallFlowCommands.defineCallFlow, prefix),
+      commandType: 'DefineCallFlow',
+      schema: defineCallFlowSchema,
+      handle: (d, m) => decideOnFlow(store, { type: 'DefineCallFlow', data: d }, m),
+    }),
+    commandEndpoint(deps, {
+      subject: callFlowCommandSubject(CallFlowCommands.changeCallFlow, prefix),
+      commandType: 'ChangeCallFlow',
+      schema: changeCallFlowSchema,
+      handle: (d, m) => decideOnFlow(store, { type: 'ChangeCallFlow', data: d }, m),
+    }),
+    commandEndpoint(deps, {
+      subject: callFlowCommandSubject(CallFlowCommands.deleteCallFlow, prefix),
+      commandType: 'DeleteCallFlow',
+      schema: flowOnlySchema,
+      handle: (d, m) => decideOnFlow(store, { type: 'DeleteCallFlow', data: d }, m),
+    }),
+    numberCommand(CallFlowCommands.designateServiceNumber, 'DesignateServiceNumber', describeServiceNumberSchema),
+    numberCommand(CallFlowCommands.describeServiceNumber, 'DescribeServiceNumber', describeServiceNumberSchema),
+    numberCommand(CallFlowCommands.assignFlow, 'AssignFlow', assignFlowSchema),
+    numberCommand(CallFlowCommands.scheduleFlowSwitch, 'ScheduleFlowSwitch', scheduleFlowSwitchSchema),
+    numberCommand(CallFlowCommands.rescheduleFlowSwitch, 'RescheduleFlowSwitch', rescheduleFlowSwitchSchema),
+    numberCommand(CallFlowCommands.cancelFlowSwitch, 'CancelFlowSwitch', scheduleOnlySchema),
+    numberCommand(CallFlowCommands.setWeeklySchedule, 'SetWeeklySchedule', setWeeklyScheduleSchema),
+    numberCommand(CallFlowCommands.overrideFlow, 'OverrideFlow', overrideFlowSchema),
+    numberCommand(CallFlowCommands.clearOverride, 'ClearOverride', numberOnlySchema),
+    numberCommand(CallFlowCommands.applyScheduledSwitch, 'ApplyScheduledSwitch', scheduleOnlySchema),
+    queryEndpoint(deps, {
+      subject: callFlowQuerySubject(CallFlowQueries.listServiceNumbers, prefix),
+      queryType: 'ListServiceNumbers',
+      schema: listServiceNumbersSchema,
+      handle: async (d) => {
+        const rows = await orm.em.fork().find(ServiceNumberViewEntity, { tenant: d.tenant, designated: true }, { orderBy: { key: 'asc' } });
+        return {
+          items: rows.map((r) => ({
+            number: r.key,
+            ...displayForms(r.key),
+            name: r.state.name,
+            description: r.state.description,
+            flow: r.state.flow,
+            nextChangeAt: r.nextChangeAt,
+            weekly: r.state.weekly,
+            override: r.state.override,
+          })),
+        };
+      },
+    }),
+    queryEndpoint(deps, {
+      subject: callFlowQuerySubject(CallFlowQueries.timeline, prefix),
+      queryType: 'Timeline',
+      schema: numberOnlySchema,
+      handle: async (d) => {
+        const view = await orm.em.fork().findOne(ServiceNumberViewEntity, { key: d.number });
+        const rows = await orm.em.fork().find(TimelineEntryEntity, { number: d.number }, { orderBy: { dueAt: 'asc' } });
+        return {
+          number: d.number,
+          tenant: view?.tenant ?? null,
+          siteId: view?.state.observed?.siteId ?? null,
+          entries: rows.map(({ key: _key, ...rest }) => rest),
+        };
+      },
+    }),
+  ];
+};
+
+const reactToInventory =
+  (store: EventStore) =>
+  async (event: CloudEvent): Promise<void> => {
+    const data = event.data as Record<string, unknown>;
+    const number = data['number'];
+    if (typeof number !== 'string') return;
+    await decideOnServiceNumber(
+      store,
+      { type: 'ObserveInventory', data: { number, fact: { type: event.type, data, revision: event.streamrevision } } },
+      {
+        commandId: `number-inventory:${event.id}`,
+        now: event.time,
+        principal: { id: 'number-inventory', role: 'system' },
+        correlationId: event.correlationid,
+        causationId: event.id,
+      },
+    );
+  };
+
+export const callFlowService: ServiceDefinition = {
+  name: SERVICE,
+  aggregates: ['service-number', 'call-flow'],
+  entities: [ServiceNumberViewEntity, TimelineEntryEntity],
+  readModelSql: callFlowReadModelSql,
+  endpoints: ({ store, orm, endpointDeps, prefix }) => endpoints(store, orm, endpointDeps, prefix),
+  projections: () => [
+    projectionDefinition(CF_SCHEMA, serviceNumbersProjection, serviceNumbersTable),
+    projectionDefinition(CF_SCHEMA, timelineProjection, timelineTable),
+  ],
+  reactions: ({ store, prefix }) => [
+    {
+      stream: jetStreamNameFor('number-inventory', prefix),
+      durable: 'call-flow-number-lifecycle',
+      filterSubject: `${prefix ? `${prefix}.` : ''}evt.number-inventory.number.>`,
+      handle: reactToInventory(store),
+    },
+  ],
+};
+
+export const startCallFlow = (config: ServiceConfig, logger: Logger): Promise<ServiceRuntime> =>
+  startService(callFlowService, config, logger);

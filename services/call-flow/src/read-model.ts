@@ -1,0 +1,181 @@
+import { defineEntity, type EntityManager } from '@mikro-orm/postgresql';
+import parsePhoneNumberFromString from 'libphonenumber-js';
+import type { RecordedEvent } from '@tnp/event-store';
+import { evolveServiceNumber, initialServiceNumberState, type ServiceNumberEvent, type ServiceNumberState } from '@tnp/call-flow-domain';
+import type { Projection, ProjectionTable } from '@tnp/read-models';
+
+export const CF_SCHEMA = 'call_flow';
+const p = defineEntity.properties;
+
+export const ServiceNumberViewEntity = defineEntity({
+  name: 'ServiceNumberView',
+  tableName: 'service_numbers',
+  schema: CF_SCHEMA,
+  properties: {
+    key: p.string().primary(),
+    tenant: p.string().nullable(),
+    designated: p.boolean(),
+    state: p.json<ServiceNumberState>(),
+    nextChangeAt: p.string().nullable(),
+    revision: p.integer(),
+  },
+});
+export const TimelineEntryEntity = defineEntity({
+  name: 'TimelineEntry',
+  tableName: 'timeline',
+  schema: CF_SCHEMA,
+  properties: {
+    key: p.string().primary(),
+    number: p.string(),
+    scheduleId: p.string(),
+    kind: p.string(),
+    dueAt: p.string(),
+    local: p.string(),
+    flowId: p.string().nullable(),
+    status: p.string(),
+    late: p.boolean(),
+    reason: p.string().nullable(),
+  },
+});
+
+export type ServiceNumberRow = {
+  key: string;
+  tenant: string | null;
+  designated: boolean;
+  state: ServiceNumberState;
+  nextChangeAt: string | null;
+  revision: number;
+};
+export type TimelineRow = {
+  key: string;
+  number: string;
+  scheduleId: string;
+  kind: string;
+  dueAt: string;
+  local: string;
+  flowId: string | null;
+  status: string;
+  late: boolean;
+  reason: string | null;
+};
+
+export const callFlowReadModelSql = `
+CREATE SCHEMA IF NOT EXISTS ${CF_SCHEMA};
+CREATE TABLE IF NOT EXISTS ${CF_SCHEMA}.service_numbers (key text PRIMARY KEY, tenant text, designated boolean NOT NULL, state jsonb NOT NULL, next_change_at text, revision integer NOT NULL);
+CREATE INDEX IF NOT EXISTS service_numbers_tenant_idx ON ${CF_SCHEMA}.service_numbers (tenant) WHERE designated;
+CREATE TABLE IF NOT EXISTS ${CF_SCHEMA}.timeline (key text PRIMARY KEY, number text NOT NULL, schedule_id text NOT NULL, kind text NOT NULL, due_at text NOT NULL, local text NOT NULL, flow_id text, status text NOT NULL, late boolean NOT NULL, reason text);
+CREATE INDEX IF NOT EXISTS timeline_number_idx ON ${CF_SCHEMA}.timeline (number, due_at);
+`;
+
+const SERVICE_NUMBER_EVENTS: ReadonlySet<ServiceNumberEvent['type']> = new Set([
+  'ServiceNumberObserved',
+  'ServiceNumberDesignated',
+  'ServiceNumberDescribed',
+  'FlowAssigned',
+  'FlowSwitchScheduled',
+  'FlowSwitchRescheduled',
+  'FlowSwitchCancelled',
+  'FlowSwitched',
+  'FlowSwitchFailed',
+  'WeeklyScheduleSet',
+  'FlowOverridden',
+  'FlowOverrideCleared',
+]);
+
+export const serviceNumbersProjection: Projection<ServiceNumberRow> = {
+  name: 'service-numbers',
+  handles: SERVICE_NUMBER_EVENTS,
+  keyOf: (event) => (event.data as { number: string }).number,
+  apply: (row, recorded: RecordedEvent) => {
+    if (row && recorded.streamRevision <= row.revision) return row;
+    const event = { type: recorded.type, data: recorded.data } as ServiceNumberEvent;
+    const state = evolveServiceNumber(row?.state ?? initialServiceNumberState(), event);
+    const owner = state.observed?.owner;
+    const next = [...state.pending].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+    return {
+      key: event.data.number,
+      tenant: owner?.type === 'occupier' ? owner.occupierId : null,
+      designated: state.designated,
+      state,
+      nextChangeAt: next?.dueAt ?? null,
+      revision: recorded.streamRevision,
+    };
+  },
+};
+
+const TIMELINE_EVENTS: ReadonlySet<ServiceNumberEvent['type']> = new Set([
+  'FlowSwitchScheduled',
+  'FlowSwitchRescheduled',
+  'FlowSwitchCancelled',
+  'FlowSwitched',
+  'FlowSwitchFailed',
+]);
+
+export const timelineProjection: Projection<TimelineRow> = {
+  name: 'timeline',
+  handles: TIMELINE_EVENTS,
+  keyOf: (event) => {
+    const d = event.data as { number: string; scheduleId: string };
+    return `${d.number}/${d.scheduleId}`;
+  },
+  apply: (row, recorded) => {
+    const event = { type: recorded.type, data: recorded.data } as ServiceNumberEvent;
+    switch (event.type) {
+      case 'FlowSwitchScheduled': {
+        const d = event.data;
+        return {
+          key: `${d.number}/${d.scheduleId}`,
+          number: d.number,
+          scheduleId: d.scheduleId,
+          kind: d.kind,
+          dueAt: d.dueAt,
+          local: `${d.local.date} ${d.local.time} ${d.timeZone}`,
+          flowId: d.flowId,
+          status: 'pending',
+          late: false,
+          reason: null,
+        };
+      }
+      case 'FlowSwitchRescheduled':
+        return row
+          ? { ...row, dueAt: event.data.dueAt, local: `${event.data.local.date} ${event.data.local.time} ${event.data.timeZone}` }
+          : null;
+      case 'FlowSwitchCancelled':
+        return row ? { ...row, status: 'cancelled', reason: event.data.reason } : null;
+      case 'FlowSwitched':
+        return row ? { ...row, status: 'applied', late: event.data.late, flowId: event.data.flowId } : null;
+      case 'FlowSwitchFailed':
+        return row ? { ...row, status: 'failed', reason: event.data.reason } : null;
+      default:
+        return row;
+    }
+  },
+};
+
+const table = <Row extends { key: string }>(
+  entity: typeof ServiceNumberViewEntity | typeof TimelineEntryEntity,
+  name: string,
+): ProjectionTable<Row> => ({
+  async load(em: EntityManager, keys) {
+    const rows = (await em.find(entity as never, { key: { $in: [...keys] } } as never, { disableIdentityMap: true })) as Row[];
+    return new Map(rows.map((r) => [r.key, { ...r }]));
+  },
+  async save(em: EntityManager, rows) {
+    await em.upsertMany(entity as never, rows as never[], { onConflictFields: ['key'] as never, onConflictAction: 'merge' });
+  },
+  async remove(em: EntityManager, keys) {
+    await em.nativeDelete(entity as never, { key: { $in: [...keys] } } as never);
+  },
+  async truncate(em: EntityManager) {
+    await em.execute(`TRUNCATE ${CF_SCHEMA}.${name}`);
+  },
+});
+
+export const serviceNumbersTable = table<ServiceNumberRow>(ServiceNumberViewEntity, 'service_numbers');
+export const timelineTable = table<TimelineRow>(TimelineEntryEntity, 'timeline');
+
+/** Service numbers are shown in national form (starting 0) and international form (starting +). */
+export const displayForms = (number: string): { national: string; international: string } => {
+  const parsed = parsePhoneNumberFromString(number);
+  return { national: parsed?.formatNational() ?? number, international: parsed?.formatInternational() ?? number };
+};

@@ -1,0 +1,35 @@
+import type { Logger } from '@tnp/platform';
+import { jetStreamNameFor, startService, type ServiceConfig, type ServiceDefinition, type ServiceRuntime } from '@tnp/service-runtime';
+import { reactToCallFlow } from './timer-table.reaction';
+import { timerFirer } from './timer-firer';
+import { schedulerSql, TimerEntity } from './timers';
+
+export const schedulerService: ServiceDefinition = {
+  name: 'scheduler',
+  aggregates: [],
+  entities: [TimerEntity],
+  readModelSql: schedulerSql,
+  endpoints: () => [],
+  projections: () => [],
+  reactions: ({ orm, prefix }) => [
+    {
+      stream: jetStreamNameFor('call-flow', prefix),
+      durable: 'scheduler-timers',
+      filterSubject: `${prefix ? `${prefix}.` : ''}evt.call-flow.service-number.>`,
+      handle: reactToCallFlow(orm),
+    },
+  ],
+  workers: ({ orm, nc, prefix, logger, metrics, config }) => [
+    timerFirer({
+      orm,
+      nc,
+      databaseUrl: config.DATABASE_URL,
+      prefix,
+      logger: logger.child({ component: 'timer-firer' }),
+      registry: metrics.registry,
+    }),
+  ],
+};
+
+export const startScheduler = (config: ServiceConfig, logger: Logger): Promise<ServiceRuntime> =>
+  startService(schedulerService, config, logger);
