@@ -18,7 +18,7 @@ start_service() {
   echo $! >"$RUN/$name.pid"
 }
 
-SERVICES="number-inventory:3101 assignment:3102 fax:3103 extension-device:3104 gateway:$GATEWAY_PORT"
+SERVICES="number-inventory:3101 assignment:3102 fax:3103 extension-device:3104 call-flow:3105 scheduler:3106 gateway:$GATEWAY_PORT"
 for service in $SERVICES; do start_service "${service%%:*}" "${service##*:}"; done
 
 for service in $SERVICES; do

@@ -10,6 +10,8 @@ log "type checking, lint and formatting"
 "$NODE" node_modules/.bin/eslint .
 "$NODE" node_modules/.bin/prettier --check "libs/**/*.ts" "services/**/*.ts" "test/**/*.ts" "tools/**/*.ts" >/dev/null \
   || die "formatting differs from Prettier: run node_modules/.bin/prettier --write on the files above"
+# The scheduler end-to-end spec runs real scheduler processes (to SIGKILL them), from dist/.
+bash infra/scripts/build.sh
 log "running the specs"
 mkdir -p .run
 status=0

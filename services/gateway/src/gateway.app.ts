@@ -8,6 +8,7 @@ import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
 import { installBodyParsers, registerRoutes } from './http/register-routes';
 import { assignmentRoutes } from './assignment/assignment.routes';
+import { callFlowRoutes } from './call-flow/call-flow.routes';
 import { extensionDeviceRoutes } from './extension-device/extension-device.routes';
 import { faxRoutes } from './fax/fax.routes';
 import { numberInventoryRoutes } from './number-inventory/number-inventory.routes';
@@ -40,6 +41,7 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
     ...assignmentRoutes(client, prefix),
     ...faxRoutes(client, prefix),
     ...extensionDeviceRoutes(client, prefix),
+    ...callFlowRoutes(client, prefix),
   ];
   registerRoutes(fastify, routes, {
     jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },

@@ -1,6 +1,7 @@
 import { createLogger } from '@tnp/platform';
 import { startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import { assignmentService } from '../../../services/assignment/src/assignment.app';
+import { callFlowService } from '../../../services/call-flow/src/call-flow.app';
 import { extensionDeviceService } from '../../../services/extension-device/src/extension-device.app';
 import { faxService } from '../../../services/fax/src/fax.app';
 import { mintToken, type TokenRequest } from '../../../services/gateway/src/auth/jwt';
@@ -15,6 +16,7 @@ export type Platform = {
   readonly assignment: ServiceHarness;
   readonly fax: ServiceHarness;
   readonly extensions: ServiceHarness;
+  readonly callFlow: ServiceHarness;
   readonly gateway: Gateway;
   readonly base: string;
   readonly token: (request: TokenRequest) => Promise<string>;
@@ -35,6 +37,7 @@ export const startPlatform = async (label: string): Promise<Platform> => {
   const assignment = await startServiceHarness(assignmentService, { label, with: shared });
   const fax = await startServiceHarness(faxService, { label, with: shared });
   const extensions = await startServiceHarness(extensionDeviceService, { label, with: shared });
+  const callFlow = await startServiceHarness(callFlowService, { label, with: shared });
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
       NATS_URL: inventory.config.NATS_URL,
@@ -51,6 +54,7 @@ export const startPlatform = async (label: string): Promise<Platform> => {
     assignment,
     fax,
     extensions,
+    callFlow,
     gateway,
     base,
     token: (request) => mintToken(request, jwt),
@@ -76,6 +80,7 @@ export const startPlatform = async (label: string): Promise<Platform> => {
     },
     stop: async () => {
       await gateway.stop();
+      await callFlow.stop();
       await extensions.stop();
       await fax.stop();
       await assignment.stop();

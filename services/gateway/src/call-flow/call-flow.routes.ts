@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { PlatformError, parseOrThrow } from '@tnp/kernel';
+import {
+  assignFlowSchema,
+  CallFlowCommands,
+  callFlowCommandSubject,
+  CallFlowQueries,
+  callFlowQuerySubject,
+  changeCallFlowSchema,
+  defineCallFlowSchema,
+  describeServiceNumberSchema,
+  flowOnlySchema,
+  listServiceNumbersSchema,
+  numberOnlySchema,
+  overrideFlowSchema,
+  parameterDefinitionSchema,
+  rescheduleFlowSwitchSchema,
+  scheduleFlowSwitchSchema,
+  scheduleOnlySchema,
+  setWeeklyScheduleSchema,
+  weeklyScheduleSchema,
+  type CallFlowCommandName,
+} from '@tnp/call-flow-contracts';
+import { canSeeNumber } from '../auth/authorize';
+import type { Role } from '../auth/principal';
+import type { ServiceClient } from '../http/nats-client';
+import { fromReply, type RouteSpec } from '../http/route';
+import { commandRoute } from '../http/route-builders';
+
+const TAG = 'Call flows and schedules';
+const ADMINS: readonly Role[] = ['occupier-admin'];
+const at = z.object({ date: z.string(), time: z.string() });
+
+export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
+  const subject = (name: CallFlowCommandName) => callFlowCommandSubject(name, prefix);
+  const serviceNumber = { tag: TAG, roles: ADMINS, scope: () => ({ kind: 'number' as const }) };
+  return [
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'POST',
+      path: '/v1/call-flows',
+      subject: subject(CallFlowCommands.defineCallFlow),
+      schema: defineCallFlowSchema,
+      summary: 'Define a call flow and its user-configurable parameters (tenant "platform" and locked flows: platform owner only)',
+      body: z.object({
+        flowId: z.string(),
+        tenant: z.string(),
+        name: z.string(),
+        locked: z.boolean().optional(),
+        parameters: z.array(parameterDefinitionSchema).optional(),
+      }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'PUT',
+      path: '/v1/call-flows/{flowId}',
+      subject: subject(CallFlowCommands.changeCallFlow),
+      schema: changeCallFlowSchema,
+      summary: 'Change a call flow (a new version); queued switches that no longer fit fail at their time',
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'DELETE',
+      path: '/v1/call-flows/{flowId}',
+      subject: subject(CallFlowCommands.deleteCallFlow),
+      schema: flowOnlySchema,
+      summary: 'Delete a call flow; queued switches to it fail at their time',
+    }),
+    commandRoute(client, {
+      tag: TAG,
+      roles: ['operator'],
+      scope: () => ({ kind: 'number' }),
+      method: 'PUT',
+      path: '/v1/numbers/{number}/service-number',
+      subject: subject(CallFlowCommands.designateServiceNumber),
+      schema: describeServiceNumberSchema,
+      summary: 'Designate a company’s active number as a service number (operator)',
+      body: z.object({ name: z.string(), description: z.string().nullable().optional() }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'PATCH',
+      path: '/v1/service-numbers/{number}',
+      subject: subject(CallFlowCommands.describeServiceNumber),
+      schema: describeServiceNumberSchema,
+      summary: 'Name (up to 100 characters) and describe (up to 250) a service number',
+      body: z.object({ name: z.string(), description: z.string().nullable().optional() }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'PUT',
+      path: '/v1/service-numbers/{number}/flow',
+      subject: subject(CallFlowCommands.assignFlow),
+      schema: assignFlowSchema,
+      summary: 'Assign the call flow and its parameter values (each bad value is named)',
+      body: z.object({ flowId: z.string(), values: z.record(z.string(), z.unknown()).optional() }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'POST',
+      path: '/v1/service-numbers/{number}/scheduled-switches',
+      subject: subject(CallFlowCommands.scheduleFlowSwitch),
+      schema: scheduleFlowSwitchSchema,
+      summary: 'Schedule a switch of flow and/or values at a local time in an IANA time zone',
+      body: z.object({
+        scheduleId: z.string(),
+        at,
+        timeZone: z.string(),
+        flowId: z.string().nullable().optional(),
+        values: z.record(z.string(), z.unknown()).nullable().optional(),
+      }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'PUT',
+      path: '/v1/service-numbers/{number}/scheduled-switches/{scheduleId}',
+      subject: subject(CallFlowCommands.rescheduleFlowSwitch),
+      schema: rescheduleFlowSwitchSchema,
+      summary: 'Move a queued switch to another time',
+      body: z.object({ at, timeZone: z.string() }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'DELETE',
+      path: '/v1/service-numbers/{number}/scheduled-switches/{scheduleId}',
+      subject: subject(CallFlowCommands.cancelFlowSwitch),
+      schema: scheduleOnlySchema,
+      summary: 'Cancel a queued switch',
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'PUT',
+      path: '/v1/service-numbers/{number}/weekly-schedule',
+      subject: subject(CallFlowCommands.setWeeklySchedule),
+      schema: setWeeklyScheduleSchema,
+      summary: 'Weekly open/closed periods with exception dates (null removes the schedule)',
+      body: z.object({ schedule: weeklyScheduleSchema.nullable() }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'PUT',
+      path: '/v1/service-numbers/{number}/override',
+      subject: subject(CallFlowCommands.overrideFlow),
+      schema: overrideFlowSchema,
+      summary: 'Override the flow now, until the next scheduled boundary or until cleared',
+      body: z.object({
+        flowId: z.string(),
+        values: z.record(z.string(), z.unknown()).optional(),
+        until: z.enum(['next-boundary', 'cleared']),
+      }),
+    }),
+    commandRoute(client, {
+      ...serviceNumber,
+      method: 'DELETE',
+      path: '/v1/service-numbers/{number}/override',
+      subject: subject(CallFlowCommands.clearOverride),
+      schema: numberOnlySchema,
+      summary: 'Clear the override; the schedule’s flow in force applies',
+    }),
+    {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/service-numbers',
+      operationId: 'listServiceNumbers',
+      summary: 'Service numbers with national and international form, current flow and values, and the next scheduled change',
+      responseDescription: 'The company’s service numbers',
+      handle: async (ctx) =>
+        fromReply(
+          await client.query(
+            callFlowQuerySubject(CallFlowQueries.listServiceNumbers, prefix),
+            ctx.principal,
+            parseOrThrow(listServiceNumbersSchema, { tenant: ctx.params['occupierId'] }),
+          ),
+        ),
+    },
+    {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: () => ({ kind: 'number' }),
+      method: 'GET',
+      path: '/v1/service-numbers/{number}/timeline',
+      operationId: 'serviceNumberTimeline',
+      summary: 'Past and future switches of a service number',
+      responseDescription: 'The timeline',
+      handle: async (ctx) => {
+        const data = parseOrThrow(numberOnlySchema, { number: ctx.params['number'] });
+        const reply = await client.query<{ tenant: string | null; siteId: string | null }>(
+          callFlowQuerySubject(CallFlowQueries.timeline, prefix),
+          ctx.principal,
+          data,
+        );
+        if (reply.ok && !canSeeNumber(ctx.caller, reply.value.siteId ?? '', reply.value.tenant))
+          throw new PlatformError('NOT_FOUND', `${data.number} is not one of your service numbers`);
+        return fromReply(reply);
+      },
+    },
+  ];
+};
