@@ -15,9 +15,13 @@ bash infra/scripts/build.sh
 log "running the specs"
 mkdir -p .run
 status=0
-"$NODE" node_modules/.bin/jest --ci --json --outputFile=.run/jest-results.json "$@" || status=$?
+# Unit and integration specs in parallel; the end-to-end specs, which each run every service,
+# one at a time so they stay within PostgreSQL's connection limit.
+"$NODE" node_modules/.bin/jest --ci --json --outputFile=.run/jest-specs.json --testPathIgnorePatterns '\.e2e\.spec\.ts$' "$@" || status=$?
+"$NODE" node_modules/.bin/jest --ci --json --outputFile=.run/jest-e2e.json --runInBand --testPathPatterns '\.e2e\.spec\.ts$' "$@" || status=$?
 "$NODE" -e '
-  const r = require("./.run/jest-results.json");
-  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+  const runs = ["./.run/jest-specs.json", "./.run/jest-e2e.json"].map((f) => { try { return require(f); } catch { return { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0 }; } });
+  const sum = (k) => runs.reduce((n, r) => n + r[k], 0);
+  console.log(`jest: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests")} skipped`);
 ' || true
 exit "$status"

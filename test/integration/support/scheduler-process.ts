@@ -19,6 +19,7 @@ export const startSchedulerProcess = async (like: ServiceHarness): Promise<Sched
       HTTP_PORT: '0',
       HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      DB_POOL_SIZE: '4',
       EVENT_STORE_SCHEMA: 'scheduler_events',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,7 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
         .string()
         .regex(/^[a-z_][a-z0-9_]*$/)
         .default(defaults.eventStoreSchema),
+      DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
       JETSTREAM_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(60_000).default(600_000),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import {
   KurrentDbEventStore,
   PostgresEventStore,
-  acquireLeadership,
+  LeaderLocks,
   type EventStore,
   type Leadership,
   type RecordedEvent,
@@ -101,7 +101,11 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   const health = new HealthChecks();
   const prefix = config.NATS_SUBJECT_PREFIX;
 
-  const postgres = await PostgresEventStore.connect({ connectionString: config.DATABASE_URL, schema: config.EVENT_STORE_SCHEMA });
+  const postgres = await PostgresEventStore.connect({
+    connectionString: config.DATABASE_URL,
+    schema: config.EVENT_STORE_SCHEMA,
+    poolSize: config.DB_POOL_SIZE,
+  });
   const store: EventStore =
     config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres;
   const orm = await MikroORM.init({
@@ -169,11 +173,11 @@ export const startService = async (definition: ServiceDefinition, config: Servic
 
   const followers = new AbortController();
   const leaderships: Leadership[] = [];
+  const locks = new LeaderLocks(config.DATABASE_URL, (error) =>
+    logger.error({ err: error }, 'lost the leadership locks; another replica may take over'),
+  );
   const lead = async (follower: string, start: () => Promise<void> | void): Promise<void> => {
-    const leadership = await acquireLeadership(config.DATABASE_URL, `${config.EVENT_STORE_SCHEMA}:${follower}`, {
-      signal: followers.signal,
-      onLost: () => logger.error({ follower }, 'lost the leadership lock; another replica takes over'),
-    });
+    const leadership = await locks.acquire(`${config.EVENT_STORE_SCHEMA}:${follower}`, { signal: followers.signal });
     if (!leadership) return;
     leaderships.push(leadership);
     // A follower that cannot start (database briefly away) keeps trying: a service without its
@@ -223,6 +227,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
           ...workers.map((w) => w.stop()),
         ]);
         await Promise.all(leaderships.map((l) => l.release()));
+        await locks.close();
       });
       await step('drain NATS', () => nc.drain().catch(() => undefined));
       await step('close databases', async () => {

@@ -37,6 +37,7 @@ export const startServiceHarness = async (definition: ServiceDefinition, options
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: '4',
     ...options.env,
   });
   const service = await startService(

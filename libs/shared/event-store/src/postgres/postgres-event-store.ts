@@ -51,6 +51,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly channel: string;
+  private readonly hub: NotificationHub;
   private readonly subscriptions = new SubscriptionSet();
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
@@ -58,6 +59,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     this.pool.on('error', () => undefined);
     this.channel = `${options.schema}_appended`;
+    this.hub = new NotificationHub(options.connectionString, this.channel);
   }
 
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -188,11 +190,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription {
-    return this.subscriptions.track(new AllSubscription(this, this.options, this.channel, handler, options));
+    return this.subscriptions.track(new AllSubscription(this, this.hub, this.options, handler, options));
   }
 
   async close(): Promise<void> {
     await this.subscriptions.stopAll();
+    await this.hub.close();
     await this.pool.end();
   }
 
@@ -248,17 +251,75 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+/**
+ * One LISTEN connection per store, shared by all its subscriptions: a service follows the log
+ * with several projections and a relay without holding a connection for each.
+ */
+class NotificationHub {
+  private client: Client | undefined;
+  private connecting: Promise<Client> | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly channel: string,
+  ) {}
+
+  async listen(listener: () => void): Promise<void> {
+    this.listeners.add(listener);
+    await this.connect();
+  }
+
+  unlisten(listener: () => void): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size === 0) void this.close();
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.connecting = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new Client({ connectionString: this.connectionString });
+      client.on('notification', () => this.listeners.forEach((l) => l()));
+      client.on('error', () => {
+        if (this.client === client) this.client = undefined;
+        this.connecting = undefined;
+        client.end().catch(() => undefined);
+        // Readers look again after a lost connection: they may have missed a notification.
+        this.listeners.forEach((l) => l());
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${this.channel}`);
+      } catch (error) {
+        this.connecting = undefined;
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      this.client = client;
+      return client;
+    })();
+    return this.connecting;
+  }
+}
+
 class AllSubscription implements Subscription {
   private stopped = false;
-  private listener: Client | undefined;
+  private listening = false;
   private wake: (() => void) | undefined;
   private pending = false;
   private readonly running: Promise<void>;
 
   constructor(
     private readonly store: PostgresEventStore,
+    private readonly hub: NotificationHub,
     private readonly options: PostgresEventStoreOptions,
-    private readonly channel: string,
     private readonly handler: AllSubscriptionHandler,
     private readonly subscribe: SubscribeOptions,
   ) {
@@ -306,26 +367,20 @@ class AllSubscription implements Subscription {
   }
 
   private async ensureListening(): Promise<void> {
-    if (this.listener) return;
-    const listener = new Client({ connectionString: this.options.connectionString });
-    listener.on('notification', () => {
-      this.pending = true;
-      this.wake?.();
-    });
-    listener.on('error', () => {
-      if (this.listener === listener) this.listener = undefined;
-      listener.end().catch(() => undefined);
-    });
-    await listener.connect();
-    await listener.query(`LISTEN ${this.channel}`);
-    this.listener = listener;
+    if (this.listening) return;
+    await this.hub.listen(this.onNotification);
+    this.listening = true;
   }
 
   private async closeListener(): Promise<void> {
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    this.listening = false;
+    this.hub.unlisten(this.onNotification);
   }
+
+  private readonly onNotification = (): void => {
+    this.pending = true;
+    this.wake?.();
+  };
 
   private waitForNotification(timeoutMs: number): Promise<boolean> {
     if (this.stopped) return Promise.resolve(false);

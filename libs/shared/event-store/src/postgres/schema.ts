@@ -51,17 +51,20 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'TN409', MESSAGE = conflict;
   END IF;
 
+  -- A stream expected not to exist is inserted outright: if another writer created it meanwhile,
+  -- even one that committed after the check above, the primary key refuses this append.
   RETURN QUERY
-  WITH req AS (SELECT * FROM unnest(s_ids, s_counts) AS r(id, n)),
+  WITH req AS (SELECT * FROM unnest(s_ids, s_expected, s_counts) AS r(id, expected, n)),
   created AS (
     INSERT INTO ${schema}.streams (stream_id, revision)
     SELECT req.id, req.n - 1 FROM req
-     WHERE NOT EXISTS (SELECT 1 FROM ${schema}.streams s WHERE s.stream_id = req.id)
+     WHERE req.expected = -1
+        OR (req.expected = -2 AND NOT EXISTS (SELECT 1 FROM ${schema}.streams s WHERE s.stream_id = req.id))
     RETURNING stream_id, 0::bigint AS start, revision
   ),
   bumped AS (
     UPDATE ${schema}.streams s SET revision = s.revision + req.n FROM req
-     WHERE s.stream_id = req.id
+     WHERE s.stream_id = req.id AND req.expected <> -1
     RETURNING s.stream_id, s.revision - req.n + 1 AS start, s.revision
   ),
   starts AS (SELECT * FROM created UNION ALL SELECT * FROM bumped),

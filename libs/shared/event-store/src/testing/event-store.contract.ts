@@ -65,6 +65,19 @@ export const eventStoreContract = (connect: () => Promise<EventStore>): void => 
     expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A', 'B']);
   });
 
+  test('of concurrent appends expecting the same revision, exactly one wins', async () => {
+    for (const expected of ['no_stream', 0] as const) {
+      const id = stream();
+      if (expected === 0) await store.append(id, [event('Start')], 'no_stream');
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.append(id, [event(`W${i}`)], expected)));
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(
+        Array(7).fill('CONCURRENCY_CONFLICT'),
+      );
+      expect(await store.readStream(id)).toHaveLength(expected === 0 ? 2 : 1);
+    }
+  });
+
   test('no_stream on an existing stream conflicts', async () => {
     const id = stream();
     await store.append(id, [event('A')], 'no_stream');
