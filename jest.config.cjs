@@ -13,7 +13,7 @@ module.exports = {
   testMatch: [`<rootDir>/{libs,services,test,bench}/**/*.${suffix}`],
   // NestJS 12 and MikroORM 7 ship as ES modules; SWC turns them into CommonJS for Jest.
   transform: { '^.+\\.(t|j|mj)s$': [require.resolve('@swc/jest'), swcOptions] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@mikro-orm|jose|kysely|@kurrent)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@mikro-orm|jose|kysely|@kurrent|@event-driven-io)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   testTimeout: 60_000,
