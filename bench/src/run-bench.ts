@@ -10,7 +10,7 @@ import { NO_STREAM_REVISION, PostgresEventStore, type NewEvent } from '@tnp/even
 import { createLogger } from '@tnp/platform';
 import { startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
-import { startGateway, type Gateway } from '../../services/gateway/src/gateway.app';
+import { startGateway } from '../../services/gateway/src/gateway.app';
 import { gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
 import { numberInventoryService } from '../../services/number-inventory/src/number-inventory.app';
 import { schedulerService } from '../../services/scheduler/src/scheduler.app';
