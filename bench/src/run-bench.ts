@@ -16,6 +16,7 @@ import { numberInventoryService } from '../../services/number-inventory/src/numb
 import { schedulerService } from '../../services/scheduler/src/scheduler.app';
 import { emmettAppends, oneAtATime, rawJetStreamPublishes, rawPostgresInserts } from './baselines';
 import { closedLoop, fixedRate, percentile, round, row, rssMb, type Row } from './bench-kit';
+import { resourceFigures } from './resources';
 
 export type BenchSizes = {
   readonly l1: number;
