@@ -51,21 +51,58 @@ export const resourceFigures = async (like: ServiceHarness, commands: number): P
       await until(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200, 60_000);
       const coldStart = performance.now() - started;
       const idle = rssOf(child.pid ?? 0);
-      rows.push(row({ scenario: `9 ${service}: cold start to ready`, figure: coldStart, unit: 'ms', baseline: '-', baselineValue: null, target: 'report', pass: null }));
-      rows.push(row({ scenario: `9 ${service}: resident memory idle`, figure: idle, unit: 'MB', baseline: '-', baselineValue: null, target: 'report', pass: null }));
+      rows.push(
+        row({
+          scenario: `9 ${service}: cold start to ready`,
+          figure: coldStart,
+          unit: 'ms',
+          baseline: '-',
+          baselineValue: null,
+          target: 'report',
+          pass: null,
+        }),
+      );
+      rows.push(
+        row({
+          scenario: `9 ${service}: resident memory idle`,
+          figure: idle,
+          unit: 'MB',
+          baseline: '-',
+          baselineValue: null,
+          target: 'report',
+          pass: null,
+        }),
+      );
       if (service === 'number-inventory') {
         const nc = await connect({ servers: like.config.NATS_URL });
         const request = (name: string, data: unknown) =>
-          nc.request(`${prefix}.cmd.number-inventory.${name}`, JSON.stringify({ commandId: randomUUID(), principal: { id: 'bench', role: 'platform' }, data }), { timeout: 60_000 });
+          nc.request(
+            `${prefix}.cmd.number-inventory.${name}`,
+            JSON.stringify({ commandId: randomUUID(), principal: { id: 'bench', role: 'platform' }, data }),
+            { timeout: 60_000 },
+          );
         await request('provision-numbers', { siteId: 'rss-site', rangeName: 'R', range: { start: '+441000000000', end: '+441000000999' } });
         let peak = idle;
         const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid ?? 0))), 20);
         const load = await closedLoop(commands, 32, (i) =>
-          request(i % 2000 < 1000 ? 'lock-number' : 'unlock-number', { siteId: 'rss-site', number: `+44100000${String(i % 1000).padStart(4, '0')}` }),
+          request(i % 2000 < 1000 ? 'lock-number' : 'unlock-number', {
+            siteId: 'rss-site',
+            number: `+44100000${String(i % 1000).padStart(4, '0')}`,
+          }),
         );
         clearInterval(sampler);
         await nc.close();
-        rows.push(row({ scenario: '9 number-inventory: resident memory under the scenario 2 load', figure: peak, unit: 'MB', baseline: `${Math.round(load.perSecond)} commands/s (own process)`, baselineValue: null, target: 'report', pass: null }));
+        rows.push(
+          row({
+            scenario: '9 number-inventory: resident memory under the scenario 2 load',
+            figure: peak,
+            unit: 'MB',
+            baseline: `${Math.round(load.perSecond)} commands/s (own process)`,
+            baselineValue: null,
+            target: 'report',
+            pass: null,
+          }),
+        );
       }
     }
   } finally {

@@ -358,17 +358,7 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
     rows.push(...scheduler);
 
     log('9 resources');
-    rows.push(
-      row({
-        scenario: '9 bench process RSS (all services in one process) after the run',
-        figure: rssMb(),
-        unit: 'MB',
-        baseline: '-',
-        baselineValue: null,
-        target: 'report',
-        pass: null,
-      }),
-    );
+    rows.push(...(await resourceFigures(inventory, sizes.commands)));
   } finally {
     await nc.close();
     await gateway.stop();
