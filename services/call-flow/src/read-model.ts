@@ -1,8 +1,8 @@
-import { defineEntity, type EntityManager } from '@mikro-orm/postgresql';
+import { defineEntity } from '@mikro-orm/postgresql';
 import parsePhoneNumberFromString from 'libphonenumber-js';
 import type { RecordedEvent } from '@tnp/event-store';
 import { evolveServiceNumber, initialServiceNumberState, type ServiceNumberEvent, type ServiceNumberState } from '@tnp/call-flow-domain';
-import type { Projection, ProjectionTable } from '@tnp/read-models';
+import { keyedTable, type Projection } from '@tnp/read-models';
 
 export const CF_SCHEMA = 'call_flow';
 const p = defineEntity.properties;
@@ -152,27 +152,8 @@ export const timelineProjection: Projection<TimelineRow> = {
   },
 };
 
-const table = <Row extends { key: string }>(
-  entity: typeof ServiceNumberViewEntity | typeof TimelineEntryEntity,
-  name: string,
-): ProjectionTable<Row> => ({
-  async load(em: EntityManager, keys) {
-    const rows = (await em.find(entity as never, { key: { $in: [...keys] } } as never, { disableIdentityMap: true })) as Row[];
-    return new Map(rows.map((r) => [r.key, { ...r }]));
-  },
-  async save(em: EntityManager, rows) {
-    await em.upsertMany(entity as never, rows as never[], { onConflictFields: ['key'] as never, onConflictAction: 'merge' });
-  },
-  async remove(em: EntityManager, keys) {
-    await em.nativeDelete(entity as never, { key: { $in: [...keys] } } as never);
-  },
-  async truncate(em: EntityManager) {
-    await em.execute(`TRUNCATE ${CF_SCHEMA}.${name}`);
-  },
-});
-
-export const serviceNumbersTable = table<ServiceNumberRow>(ServiceNumberViewEntity, 'service_numbers');
-export const timelineTable = table<TimelineRow>(TimelineEntryEntity, 'timeline');
+export const serviceNumbersTable = keyedTable<ServiceNumberRow>(ServiceNumberViewEntity as never, 'key', `${CF_SCHEMA}.service_numbers`);
+export const timelineTable = keyedTable<TimelineRow>(TimelineEntryEntity as never, 'key', `${CF_SCHEMA}.timeline`);
 
 /** Service numbers are shown in national form (starting 0) and international form (starting +). */
 export const displayForms = (number: string): { national: string; international: string } => {

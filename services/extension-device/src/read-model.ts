@@ -1,4 +1,4 @@
-import { defineEntity, type EntityManager } from '@mikro-orm/postgresql';
+import { defineEntity } from '@mikro-orm/postgresql';
 import type { RecordedEvent } from '@tnp/event-store';
 import {
   evolveExtension,
@@ -8,7 +8,7 @@ import {
   type HandsetEvent,
 } from '@tnp/extension-device-domain';
 import { tenantOf } from '@tnp/number-lifecycle';
-import type { Projection, ProjectionTable } from '@tnp/read-models';
+import { keyedTable, type Projection } from '@tnp/read-models';
 
 export const ED_SCHEMA = 'extension_device';
 const p = defineEntity.properties;
@@ -118,25 +118,6 @@ export const numbersProjection: Projection<NumberRow> = {
   },
 };
 
-const table = <Row extends { key: string }>(
-  entity: typeof ExtensionViewEntity | typeof HandsetViewEntity | typeof NumberViewEntity,
-  name: string,
-): ProjectionTable<Row> => ({
-  async load(em: EntityManager, keys) {
-    const rows = (await em.find(entity as never, { key: { $in: [...keys] } } as never, { disableIdentityMap: true })) as Row[];
-    return new Map(rows.map((r) => [r.key, { ...r }]));
-  },
-  async save(em: EntityManager, rows) {
-    await em.upsertMany(entity as never, rows as never[], { onConflictFields: ['key'] as never, onConflictAction: 'merge' });
-  },
-  async remove(em: EntityManager, keys) {
-    await em.nativeDelete(entity as never, { key: { $in: [...keys] } } as never);
-  },
-  async truncate(em: EntityManager) {
-    await em.execute(`TRUNCATE ${ED_SCHEMA}.${name}`);
-  },
-});
-
-export const extensionsTable = table<ExtensionRow>(ExtensionViewEntity, 'extensions');
-export const handsetsTable = table<HandsetRow>(HandsetViewEntity, 'handsets');
-export const numbersTable = table<NumberRow>(NumberViewEntity, 'numbers');
+export const extensionsTable = keyedTable<ExtensionRow>(ExtensionViewEntity as never, 'key', `${ED_SCHEMA}.extensions`);
+export const handsetsTable = keyedTable<HandsetRow>(HandsetViewEntity as never, 'key', `${ED_SCHEMA}.handsets`);
+export const numbersTable = keyedTable<NumberRow>(NumberViewEntity as never, 'key', `${ED_SCHEMA}.numbers`);

@@ -1,8 +1,8 @@
-import { defineEntity, type EntityManager } from '@mikro-orm/postgresql';
+import { defineEntity } from '@mikro-orm/postgresql';
 import type { RecordedEvent } from '@tnp/event-store';
 import { assertNever } from '@tnp/kernel';
 import { tenantOf } from '@tnp/number-lifecycle';
-import type { Projection, ProjectionTable } from '@tnp/read-models';
+import { keyedTable, type Projection } from '@tnp/read-models';
 import { faxModeOf, type FaxNumberEvent, type FaxSettings } from '@tnp/fax-domain';
 
 export const FAX_SCHEMA = 'fax';
@@ -86,18 +86,4 @@ export const faxNumbersProjection: Projection<FaxNumberRow> = {
   },
 };
 
-export const faxNumbersTable: ProjectionTable<FaxNumberRow> = {
-  async load(em: EntityManager, keys) {
-    const rows = await em.find(FaxNumberEntity, { number: { $in: [...keys] } }, { disableIdentityMap: true });
-    return new Map(rows.map((row) => [row.number, { ...row } as FaxNumberRow]));
-  },
-  async save(em: EntityManager, rows) {
-    await em.upsertMany(FaxNumberEntity, rows as FaxNumberRow[], { onConflictFields: ['number'], onConflictAction: 'merge' });
-  },
-  async remove(em: EntityManager, keys) {
-    await em.nativeDelete(FaxNumberEntity, { number: { $in: [...keys] } });
-  },
-  async truncate(em: EntityManager) {
-    await em.execute(`TRUNCATE ${FAX_SCHEMA}.fax_numbers`);
-  },
-};
+export const faxNumbersTable = keyedTable<FaxNumberRow>(FaxNumberEntity as never, 'number', `${FAX_SCHEMA}.fax_numbers`);

@@ -1,8 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordedEvent } from '@tnp/event-store';
 import { assertNever } from '@tnp/kernel';
 import { tenantOf, type DestinationEvent, type NumberRoutingEvent, type OccupierUserEvent } from '@tnp/assignment-domain';
-import type { Projection, ProjectionTable } from '@tnp/read-models';
+import { keyedTable, type Projection } from '@tnp/read-models';
 import {
   ASSIGNMENT_SCHEMA,
   CatalogueEntryEntity,
@@ -159,27 +158,10 @@ export const catalogueProjection: Projection<CatalogueEntryRow> = {
   },
 };
 
-/** A MikroORM table keyed by one text column; the three read models differ only in entity and key. */
-const keyedTable = <Row extends object>(
-  entity: typeof OccupierNumberEntity | typeof RosterUserEntity | typeof CatalogueEntryEntity,
-  keyColumn: 'number' | 'key',
-  tableName: string,
-): ProjectionTable<Row> => ({
-  async load(em: EntityManager, keys) {
-    const rows = (await em.find(entity as never, { [keyColumn]: { $in: [...keys] } } as never, { disableIdentityMap: true })) as Row[];
-    return new Map(rows.map((row) => [(row as Record<string, string>)[keyColumn] ?? '', { ...row }]));
-  },
-  async save(em: EntityManager, rows) {
-    await em.upsertMany(entity as never, rows as never[], { onConflictFields: [keyColumn] as never, onConflictAction: 'merge' });
-  },
-  async remove(em: EntityManager, keys) {
-    await em.nativeDelete(entity as never, { [keyColumn]: { $in: [...keys] } } as never);
-  },
-  async truncate(em: EntityManager) {
-    await em.execute(`TRUNCATE ${ASSIGNMENT_SCHEMA}.${tableName}`);
-  },
-});
-
-export const occupierNumbersTable = keyedTable<OccupierNumberRow>(OccupierNumberEntity, 'number', 'occupier_numbers');
-export const rosterTable = keyedTable<RosterUserRow>(RosterUserEntity, 'key', 'users');
-export const catalogueTable = keyedTable<CatalogueEntryRow>(CatalogueEntryEntity, 'key', 'destinations');
+export const occupierNumbersTable = keyedTable<OccupierNumberRow>(
+  OccupierNumberEntity as never,
+  'number',
+  `${ASSIGNMENT_SCHEMA}.occupier_numbers`,
+);
+export const rosterTable = keyedTable<RosterUserRow>(RosterUserEntity as never, 'key', `${ASSIGNMENT_SCHEMA}.users`);
+export const catalogueTable = keyedTable<CatalogueEntryRow>(CatalogueEntryEntity as never, 'key', `${ASSIGNMENT_SCHEMA}.destinations`);
