@@ -3,11 +3,11 @@ import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
 import { retryOnConflict, UnitOfWork, type CloudEvent } from '@tnp/messaging';
 import {
+  departureReason,
   deviceNumberDecider,
   deviceNumberStreamId,
   extensionDecider,
   extensionStreamId,
-  type LogoutReason,
 } from '@tnp/extension-device-domain';
 import { releaseHandsets } from './extension.handler';
 import { ED_SCHEMA } from './read-model';
@@ -35,19 +35,11 @@ export const reactToInventory =
       const uow = new UnitOfWork(store, metadataFor('number-inventory', event));
       const streamId = deviceNumberStreamId(number);
       const state = await uow.load(streamId, deviceNumberDecider);
-      const events = uow.decide(
-        streamId,
-        deviceNumberDecider,
-        { type: 'ObserveInventory', data: { number, fact: { type: event.type, data, revision: event.streamrevision } } },
-        undefined,
-      );
+      const fact = { type: event.type, data, revision: event.streamrevision };
+      const events = uow.decide(streamId, deviceNumberDecider, { type: 'ObserveInventory', data: { number, fact } }, undefined);
       await releaseHandsets(uow, events);
       const observed = events.find((e) => e.type === 'DeviceNumberObserved');
-      const reason = departure(
-        event.type,
-        state.observed?.status,
-        observed?.type === 'DeviceNumberObserved' ? observed.data.observed.status : undefined,
-      );
+      const reason = observed?.type === 'DeviceNumberObserved' ? departureReason(state.observed, fact, observed.data.observed) : null;
       if (reason) {
         for (const extensionId of state.extensionIds) {
           await uow.load(extensionStreamId(extensionId), extensionDecider);
@@ -57,18 +49,6 @@ export const reactToInventory =
       await uow.commit();
     }, 8);
   };
-
-const departure = (
-  type: string,
-  before: string | undefined,
-  after: string | undefined,
-): Exclude<LogoutReason, 'logged-out' | 'evicted'> | null => {
-  if (!after) return null;
-  if (type === 'NumberDeallocated') return 'number-deallocated';
-  if (type === 'NumberUnassigned') return 'number-unassigned';
-  const inService = (s: string | undefined) => s === 'ACTIVE' || s === 'ASSIGNED';
-  return inService(before) && !inService(after) ? 'number-deactivated' : null;
-};
 
 /** The occupier's users, as assignment registers and removes them. */
 export const reactToUsers =

@@ -1,5 +1,14 @@
 import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
-import { assertCanEditNumber, isInService, observeInventory, type InventoryFact, type ObservedNumber } from '@tnp/number-lifecycle';
+import {
+  assertCanEditNumber,
+  departureReason,
+  isInService,
+  observeInventory,
+  type InventoryFact,
+  type ObservedNumber,
+} from '@tnp/number-lifecycle';
+
+export { departureReason };
 import { ExtensionRule } from './extension-rules';
 
 export type HandsetRef = { readonly siteId: string; readonly phoneId: string };
@@ -27,14 +36,6 @@ export type DeviceNumberEvent =
   | Message<'DeviceNumberLoggedOut', At & HandsetRef & { readonly reason: LogoutReason }>;
 
 export const deviceNumberStreamId = (number: string): string => `device-number-${number}`;
-
-/** Why a number leaves its handset and forwarding behind when inventory reports this fact, if it does. */
-export const departureReason = (before: ObservedNumber | null, fact: InventoryFact, after: ObservedNumber): LogoutReason | null => {
-  if (fact.type === 'NumberDeallocated') return 'number-deallocated';
-  if (fact.type === 'NumberUnassigned') return 'number-unassigned';
-  if (isInService(before) && !isInService(after)) return 'number-deactivated';
-  return null;
-};
 
 export const deviceNumberDecider: Decider<DeviceNumberCommand, DeviceNumberEvent, DeviceNumberState> = {
   initialState: () => ({ observed: null, handset: null, extensionIds: [] }),

@@ -1,5 +1,12 @@
 import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
-import { assertCanEditNumber, isInService, observeInventory, type InventoryFact, type ObservedNumber } from '@tnp/number-lifecycle';
+import {
+  assertCanEditNumber,
+  departureReason,
+  isInService,
+  observeInventory,
+  type InventoryFact,
+  type ObservedNumber,
+} from '@tnp/number-lifecycle';
 
 export const FaxRule = {
   NUMBER_NOT_ACTIVE: 'NUMBER_NOT_ACTIVE',
@@ -76,8 +83,8 @@ export const faxNumberDecider: Decider<FaxNumberCommand, FaxNumberEvent, FaxNumb
         const observed = observeInventory(state.observed, command.data.fact);
         if (!observed) return [];
         const events: FaxNumberEvent[] = [{ type: 'FaxNumberObserved', data: { number, observed } }];
-        if (state.settings && !isInService(observed)) {
-          const reason = command.data.fact.type === 'NumberDeallocated' ? 'number-deallocated' : 'number-deactivated';
+        const reason = departureReason(state.observed, command.data.fact, observed);
+        if (state.settings && !isInService(observed) && reason && reason !== 'number-unassigned') {
           events.push({ type: 'FaxSettingsCleared', data: { number, reason } });
         }
         return events;

@@ -88,3 +88,13 @@ export const assertCanEditNumber = (
   }
   return observed as OwnedNumber;
 };
+
+export type DepartureReason = 'number-deactivated' | 'number-unassigned' | 'number-deallocated';
+
+/** Why a number leaves behind what downstream contexts attached to it, when inventory reports this fact. */
+export const departureReason = (before: ObservedNumber | null, fact: InventoryFact, after: ObservedNumber): DepartureReason | null => {
+  if (fact.type === 'NumberDeallocated') return 'number-deallocated';
+  if (fact.type === 'NumberUnassigned') return 'number-unassigned';
+  if (isInService(before) && !isInService(after)) return 'number-deactivated';
+  return null;
+};

@@ -41,11 +41,9 @@ if (available) {
     });
   });
 } else {
+  // The reason is printed and names the skipped suite, so the report shows why it did not run.
   console.warn(`[kurrentdb] contract suite skipped: ${reason}`);
-  describe.skip('KurrentDbEventStore contract', () => {
+  describe.skip(`KurrentDbEventStore contract (skipped: ${reason})`, () => {
     eventStoreContract(() => Promise.reject(new Error(reason)));
-  });
-  test('reports why the KurrentDB contract suite was skipped', () => {
-    expect(reason).not.toBe('');
   });
 }
