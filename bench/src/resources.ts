@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
@@ -8,6 +9,17 @@ import { closedLoop, row, type Row } from './bench-kit';
 
 const SERVICES = ['number-inventory', 'assignment', 'fax', 'extension-device', 'call-flow', 'scheduler', 'gateway'] as const;
 
+/** A port the kernel just handed out, so it is neither listened on nor used by an outgoing connection. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
 const rssOf = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -15,7 +27,14 @@ const rssOf = (pid: number): number => {
 
 const until = async (probe: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
+  for (;;) {
+    let done = false;
+    try {
+      done = await probe();
+    } catch (error) {
+      if ((error as Error).message.includes('exited with')) throw error;
+    }
+    if (done) return;
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -30,8 +49,8 @@ export const resourceFigures = async (like: ServiceHarness, commands: number): P
   const rows: Row[] = [];
   const children: ChildProcess[] = [];
   try {
-    for (const [index, service] of SERVICES.entries()) {
-      const port = 41_000 + index;
+    for (const service of SERVICES) {
+      const port = await freePort();
       const started = performance.now();
       const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'services', service, 'src', 'main.js')], {
         env: {
@@ -45,10 +64,18 @@ export const resourceFigures = async (like: ServiceHarness, commands: number): P
           DB_POOL_SIZE: '4',
           JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
         },
-        stdio: 'ignore',
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.push(child);
-      await until(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200, 60_000);
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+      child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+      await until(async () => {
+        if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}: ${output}`);
+        return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+      }, 60_000).catch((error: unknown) => {
+        throw new Error(`${service} did not become ready on port ${port}: ${(error as Error).message}\n${output}`);
+      });
       const coldStart = performance.now() - started;
       const idle = rssOf(child.pid ?? 0);
       rows.push(
