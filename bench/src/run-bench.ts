@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { NO_STREAM_REVISION, PostgresEventStore, type NewEvent } from '@tnp/event-store';
+import { compareLogPositions, NO_STREAM_REVISION, PostgresEventStore, type NewEvent } from '@tnp/event-store';
 import { createLogger } from '@tnp/platform';
 import { startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
@@ -499,10 +499,10 @@ const rebuildThroughput = async (
     logger: createLogger('bench', 'silent'),
     batchSize: 5000,
   });
-  const last = (await store.readAll({ fromPosition: 0, maxCount: 1 })).length > 0 ? events : 0;
+  const head = await store.headPosition();
   const t0 = performance.now();
   await runner.start();
-  await until(async () => runner.appliedPosition >= last && last > 0, 1_800_000).catch(() => undefined);
+  await until(async () => head.position > 0 && compareLogPositions(runner.appliedPosition, head) >= 0, 1_800_000).catch(() => undefined);
   const eventsPerSecond = events / ((performance.now() - t0) / 1000);
   await runner.stop();
   await store.close();

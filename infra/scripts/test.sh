@@ -17,8 +17,11 @@ mkdir -p .run
 status=0
 # Unit and integration specs in parallel; the end-to-end specs, which each run every service,
 # one at a time so they stay within PostgreSQL's connection limit.
-"$NODE" node_modules/.bin/jest --ci --json --outputFile=.run/jest-specs.json --testPathIgnorePatterns '\.e2e\.spec\.ts$' "$@" || status=$?
-"$NODE" node_modules/.bin/jest --ci --json --outputFile=.run/jest-e2e.json --runInBand --testPathPatterns '\.e2e\.spec\.ts$' "$@" || status=$?
+# Each run is bounded: a stuck spec ends the run with a non-zero exit instead of hanging CI.
+bounded() { timeout --kill-after=15s "$1" "${@:2}"; }
+bounded 900s "$NODE" node_modules/.bin/jest --ci --forceExit --json --outputFile=.run/jest-specs.json --testPathIgnorePatterns '\.e2e\.spec\.ts$' "$@" || status=$?
+bounded 900s "$NODE" node_modules/.bin/jest --ci --forceExit --json --outputFile=.run/jest-e2e.json --runInBand --testPathPatterns '\.e2e\.spec\.ts$' "$@" || status=$?
+[ "$status" -eq 124 ] && log "a jest run exceeded its time limit and was stopped"
 "$NODE" -e '
   const runs = ["./.run/jest-specs.json", "./.run/jest-e2e.json"].map((f) => { try { return require(f); } catch { return { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0 }; } });
   const sum = (k) => runs.reduce((n, r) => n + r[k], 0);

@@ -152,7 +152,7 @@ describe('extensions and devices through the REST API', () => {
     const profile = await call('GET', '/v1/me/profile', { token: t['ada'] });
     expect(profile.body.extensions.map((e: { key: string }) => e.key)).toEqual(['201']);
 
-    const stored = await p.extensions.service.store.readAll({ fromPosition: 0, maxCount: 10_000 });
+    const stored = await p.extensions.service.store.readAll({ maxCount: 10_000 });
     const types = new Set(stored.map((e) => e.type));
     for (const type of [
       'ExtensionCreated',

@@ -27,4 +27,35 @@ module.exports = async () => {
   process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   process.env.TEST_NATS_URL ??= 'nats://127.0.0.1:4222';
   console.log(`\n[tests] no Docker engine: using local PostgreSQL and NATS (${process.env.TEST_DATABASE_URL}, ${process.env.TEST_NATS_URL})`);
+  await checkConnectionBudget(process.env.TEST_DATABASE_URL);
+};
+
+// The suite's budget: two Jest workers, each running at most one service harness (about ten
+// connections a service) or one end-to-end system of seven services, plus the suites' own clients.
+const CONNECTION_BUDGET = Number(process.env.TEST_CONNECTION_BUDGET ?? 80);
+
+/** Fails the run at once, with the reason, when PostgreSQL cannot give the suite its connections. */
+const checkConnectionBudget = async (url) => {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000, application_name: 'test budget check' });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`[tests] PostgreSQL at ${url} refused the connection: ${error.message}`);
+  }
+  try {
+    const { rows } = await client.query(
+      `SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int AS usable,
+              (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int AS used`,
+    );
+    const { usable, used } = rows[0];
+    if (usable - used < CONNECTION_BUDGET) {
+      throw new Error(
+        `[tests] PostgreSQL has ${usable - used} free connections (${used} of ${usable} in use); the suite needs ${CONNECTION_BUDGET}. ` +
+          'Close other clients or raise max_connections.',
+      );
+    }
+  } finally {
+    await client.end();
+  }
 };

@@ -20,10 +20,28 @@ export type NewEvent = {
   readonly metadata: EventMetadata;
 };
 
+/**
+ * Where an event stands in the global log, in commit-safe order: compared by transactionId, then
+ * position. On PostgreSQL the pair is (writing transaction id, insertion sequence); on KurrentDB
+ * (commit position, prepare position). A follower checkpoints the whole pair.
+ */
+export type LogPosition = { readonly transactionId: number; readonly position: number };
+
+export const LOG_START: LogPosition = { transactionId: 0, position: 0 };
+
+export const compareLogPositions = (a: LogPosition, b: LogPosition): number =>
+  a.transactionId !== b.transactionId ? a.transactionId - b.transactionId : a.position - b.position;
+
+export const formatLogPosition = (p: LogPosition): string => `${p.transactionId}/${p.position}`;
+
+export type LogLag = { readonly events: number; readonly seconds: number };
+
 export type RecordedEvent = NewEvent & {
   readonly streamId: string;
   readonly streamRevision: number;
+  /** The event's sequence number in the store; unique, but not the order of the global log. */
   readonly globalPosition: number;
+  readonly logPosition: LogPosition;
   readonly recordedAt: string;
 };
 
@@ -62,7 +80,7 @@ export class ConcurrencyConflictError extends PlatformError {
 }
 
 export type ReadStreamOptions = { readonly fromRevision?: number; readonly maxCount?: number };
-export type ReadAllOptions = { readonly fromPosition?: number; readonly maxCount?: number };
+export type ReadAllOptions = { readonly after?: LogPosition; readonly maxCount?: number };
 
 export type AllSubscriptionHandler = (events: readonly RecordedEvent[]) => Promise<void>;
 
@@ -72,8 +90,8 @@ export type Subscription = {
 };
 
 export type SubscribeOptions = {
-  /** Global position already processed; delivery starts after it. */
-  readonly fromPosition: number;
+  /** Log position already processed; delivery starts after it. */
+  readonly after: LogPosition;
   readonly batchSize?: number;
   readonly onError?: (error: unknown) => void;
 };
@@ -85,8 +103,12 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
   /** Several whole streams at once (bulk commands); a missing stream maps to no events. */
   readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>>;
-  /** Events with a global position greater than `fromPosition`, in commit-safe order. */
+  /** Events after `after` in commit-safe order: a later call never finds one before the last it returned. */
   readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]>;
+  /** The position of the last event a reader can be given now. */
+  headPosition(): Promise<LogPosition>;
+  /** What a follower at `after` has not processed yet, counting events readers are held back from. */
+  lagBehind(after: LogPosition): Promise<LogLag>;
   subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }

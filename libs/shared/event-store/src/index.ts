@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './command-log.port';
+export * from './fencing';
 export * from './postgres/postgres-event-store';
 export * from './postgres/postgres-command-log';
 export * from './event-ids';

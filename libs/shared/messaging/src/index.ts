@@ -8,3 +8,5 @@ export * from './nats-endpoints';
 export * from './nest-nats-server';
 export * from './jetstream-reaction';
 export * from './unit-of-work';
+export * from './relay-audit';
+export * from './nats-connection';

@@ -1,6 +1,15 @@
 import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '@tnp/event-store';
+import {
+  FencedOutError,
+  LOG_START,
+  type CheckpointStore,
+  type EventStore,
+  type Lease,
+  type LogPosition,
+  type RecordedEvent,
+  type Subscription,
+} from '@tnp/event-store';
 import { currentTraceCarrier, inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { toCloudEvent } from './cloud-event';
 
@@ -25,24 +34,37 @@ export class JetStreamRelay {
   private subscription: Subscription | undefined;
   private readonly js: JetStreamClient;
   private readonly checkpointName: string;
-  private position = 0;
+  private position: LogPosition = LOG_START;
+  private lease: Lease | undefined;
 
   constructor(private readonly options: RelayOptions) {
     this.js = jetstream(options.nc);
     this.checkpointName = options.checkpointName ?? 'relay';
   }
 
-  get publishedPosition(): number {
+  get publishedPosition(): LogPosition {
     return this.position;
   }
 
-  async start(): Promise<void> {
+  get name(): string {
+    return this.checkpointName;
+  }
+
+  async start(lease?: Lease): Promise<void> {
+    this.lease = lease;
     this.position = await this.options.checkpoints.load(this.checkpointName);
     this.options.logger.info({ position: this.position }, 'relay starting');
     this.subscription = this.options.store.subscribeToAll((batch) => this.publishBatch(batch), {
-      fromPosition: this.position,
+      after: this.position,
       batchSize: this.options.batchSize ?? 500,
-      onError: (error) => this.options.logger.warn({ err: error }, 'relay batch failed; retrying from the checkpoint'),
+      onError: (error) => {
+        if (error instanceof FencedOutError) {
+          this.options.logger.error({ err: error }, 'relay fenced out: another replica leads; stopping');
+          this.lease?.stepDown(error);
+          return;
+        }
+        this.options.logger.warn({ err: error }, 'relay batch failed; retrying from the checkpoint');
+      },
     });
   }
 
@@ -55,8 +77,8 @@ export class JetStreamRelay {
     const acks = await Promise.all(batch.map((event) => this.publish(event)));
     const last = batch[batch.length - 1];
     if (!last) return;
-    await this.options.checkpoints.save(this.checkpointName, last.globalPosition);
-    this.position = last.globalPosition;
+    await this.options.checkpoints.save(this.checkpointName, last.logPosition, this.lease?.fence);
+    this.position = last.logPosition;
     this.options.metrics?.relayPosition.set(last.globalPosition);
     const duplicates = acks.filter((a) => a.duplicate).length;
     this.options.metrics?.relayPublished.inc({ duplicate: 'false' }, acks.length - duplicates);
@@ -64,27 +86,26 @@ export class JetStreamRelay {
   }
 
   private publish(event: RecordedEvent): Promise<PubAck> {
-    const subject = this.options.subjectFor(event);
-    return inSpan(
-      `relay publish ${event.type}`,
-      {
-        parent: event.metadata,
-        kind: SpanKind.PRODUCER,
-        attributes: { 'messaging.destination.name': subject, 'messaging.message.id': event.id },
-      },
-      async () => {
-        const h = headers();
-        const carrier = currentTraceCarrier();
-        if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
-        if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
-        h.set('content-type', 'application/cloudevents+json');
-        h.set('ce-type', event.type);
-        return this.js.publish(subject, JSON.stringify(toCloudEvent(this.options.service, event)), {
-          msgID: event.id,
-          headers: h,
-          timeout: 10_000,
-        });
-      },
-    );
+    return publishEvent(this.js, this.options.service, this.options.subjectFor(event), event);
   }
 }
+
+/** One stored event as a CloudEvent on JetStream, deduplicated by its event id. */
+export const publishEvent = (js: JetStreamClient, service: string, subject: string, event: RecordedEvent): Promise<PubAck> =>
+  inSpan(
+    `relay publish ${event.type}`,
+    {
+      parent: event.metadata,
+      kind: SpanKind.PRODUCER,
+      attributes: { 'messaging.destination.name': subject, 'messaging.message.id': event.id },
+    },
+    async () => {
+      const h = headers();
+      const carrier = currentTraceCarrier();
+      if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
+      if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
+      h.set('content-type', 'application/cloudevents+json');
+      h.set('ce-type', event.type);
+      return js.publish(subject, JSON.stringify(toCloudEvent(service, event)), { msgID: event.id, headers: h, timeout: 10_000 });
+    },
+  );

@@ -2,6 +2,7 @@ import { ServerNats, type NatsContext } from '@nestjs/microservices';
 import type { Msg } from '@nats-io/transport-node';
 import type { TraceCarrier } from '@tnp/platform';
 import { MALFORMED_REQUEST, type NatsEndpoint } from './nats-endpoints';
+import { resilientNatsOptions } from './nats-connection';
 
 type Packet = { pattern?: unknown; data?: unknown; id?: string };
 
@@ -44,9 +45,8 @@ export type NatsServerOptions = {
 
 export const createNatsServer = (options: NatsServerOptions, endpoints: readonly NatsEndpoint[]): ServerNats => {
   const server = new ServerNats({
-    servers: options.servers,
+    ...resilientNatsOptions(options.servers, options.name),
     queue: options.queue,
-    name: options.name,
     gracefulShutdown: true,
     gracePeriod: options.gracePeriodMs ?? 1000,
     deserializer: new RequestDeserializer(),

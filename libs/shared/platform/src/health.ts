@@ -5,10 +5,21 @@ export type ReadinessReport = { readonly ready: boolean; readonly checks: Record
 /** Readiness asks each dependency; liveness asks nothing, so a slow database never restarts pods. */
 export class HealthChecks {
   private readonly checks: ReadinessCheck[] = [];
+  private readonly vital: Array<{ name: string; alive: () => boolean }> = [];
   private shuttingDown = false;
 
   register(check: ReadinessCheck): void {
     this.checks.push(check);
+  }
+
+  /** Something that, once dead, never comes back without a restart (a connection that gave up). */
+  registerVital(name: string, alive: () => boolean): void {
+    this.vital.push({ name, alive });
+  }
+
+  liveness(): ReadinessReport {
+    const checks = Object.fromEntries(this.vital.map((v) => [v.name, v.alive() ? 'ok' : 'dead: restart the process']));
+    return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
   }
 
   markShuttingDown(): void {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Inject, Res, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res, type DynamicModule } from '@nestjs/common';
 import type { Registry } from 'prom-client';
 import { HealthChecks } from './health';
 
@@ -13,9 +13,10 @@ export class OperationsController {
   ) {}
 
   @Get('health/live')
-  @HttpCode(200)
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  live(@Res({ passthrough: true }) reply: { status: (code: number) => unknown }): unknown {
+    const report = this.health.liveness();
+    reply.status(report.ready ? 200 : 503);
+    return { status: report.ready ? 'ok' : 'dead', checks: report.checks };
   }
 
   @Get('health/ready')

@@ -20,4 +20,12 @@ export const keyedTable = <Row extends object>(
   async truncate(em: EntityManager) {
     await em.execute(`TRUNCATE ${qualifiedTableName}`);
   },
+  async scan(em: EntityManager, afterKey, limit) {
+    const rows = (await em.find(entity as never, (afterKey === undefined ? {} : { [keyColumn]: { $gt: afterKey } }) as never, {
+      orderBy: { [keyColumn]: 'asc' } as never,
+      limit,
+      disableIdentityMap: true,
+    })) as Row[];
+    return rows.map((row) => ({ key: String(row[keyColumn]), row: { ...row } }));
+  },
 });

@@ -11,15 +11,36 @@ export type Projection<Row> = {
   readonly apply: (row: Row | null, event: RecordedEvent) => Row | null;
 };
 
-/** Applies a batch in memory: each touched row is loaded once and saved once. */
+/** The last revision of each stream a projection has applied: what makes a replayed event a no-op. */
+export type AppliedRevisions = ReadonlyMap<string, number>;
+
+export type BatchResult<Row> = {
+  readonly upserts: Row[];
+  readonly deletes: string[];
+  /** Every row the batch touched, by key, as it stands after the batch (null: removed). */
+  readonly rows: ReadonlyMap<string, Row | null>;
+  /** Streams whose applied revision moved, with the new revision. */
+  readonly revisions: Map<string, number>;
+};
+
+/**
+ * Applies a batch in memory: each touched row is loaded once and saved once. An event at or below
+ * the revision already applied for its stream is skipped, so a batch delivered twice, split
+ * anywhere, or overlapping an earlier one leaves the same rows as applying each event once.
+ */
 export const applyBatch = <Row>(
   projection: Projection<Row>,
   loaded: ReadonlyMap<string, Row>,
   events: readonly RecordedEvent[],
-): { readonly upserts: Row[]; readonly deletes: string[] } => {
+  applied: AppliedRevisions = new Map(),
+): BatchResult<Row> => {
   const rows = new Map<string, Row | null>();
+  const revisions = new Map<string, number>();
   for (const event of events) {
     if (!projection.handles.has(event.type)) continue;
+    const done = revisions.get(event.streamId) ?? applied.get(event.streamId) ?? -1;
+    if (event.streamRevision <= done) continue;
+    revisions.set(event.streamId, event.streamRevision);
     const key = projection.keyOf(event);
     const current = rows.has(key) ? (rows.get(key) ?? null) : (loaded.get(key) ?? null);
     rows.set(key, projection.apply(current, event));
@@ -31,5 +52,5 @@ export const applyBatch = <Row>(
       if (loaded.has(key)) deletes.push(key);
     } else upserts.push(row);
   }
-  return { upserts, deletes };
+  return { upserts, deletes, rows, revisions };
 };

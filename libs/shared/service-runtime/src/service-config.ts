@@ -23,8 +23,24 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
         .string()
         .regex(/^[a-z_][a-z0-9_]*$/)
         .default(defaults.eventStoreSchema),
-      DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+      /** Connections per replica: DB_POOL_SIZE + READ_MODEL_POOL_SIZE + 2 (LISTEN, leader locks). */
+      DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+      READ_MODEL_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(3),
       JETSTREAM_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(60_000).default(600_000),
+      JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+      /** How long JetStream keeps events (the event store keeps them for ever; 0: no limit). */
+      JETSTREAM_MAX_AGE_MS: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .default(30 * 24 * 3600 * 1000),
+      JETSTREAM_MAX_BYTES: z.coerce.number().int().min(-1).default(-1),
+      /** Attempts of a reaction before its message is parked in the dead-letter stream. */
+      REACTION_BACKOFF_MS: z
+        .string()
+        .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds')
+        .default('250,1000,5000,15000')
+        .transform((v) => v.split(',').map(Number)),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),
     })

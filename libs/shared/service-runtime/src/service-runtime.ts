@@ -1,28 +1,27 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import {
-  KurrentDbEventStore,
-  PostgresEventStore,
-  LeaderLocks,
-  type EventStore,
-  type Leadership,
-  type RecordedEvent,
-} from '@tnp/event-store';
+import { KurrentDbEventStore, PostgresEventStore, LeaderLocks, type EventStore, type Lease, type RecordedEvent } from '@tnp/event-store';
 import {
   createNatsServer,
+  ensureDeadLetterStream,
   ensureEventStream,
   JetStreamReaction,
   JetStreamRelay,
+  NatsStatusWatch,
+  resilientNatsOptions,
+  type DeadLetterStream,
   type EndpointDeps,
   type NatsEndpoint,
   type ReactionOptions,
 } from '@tnp/messaging';
 import { createMetrics, HealthChecks, operationsModule, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { ProjectionRunner, projectionCheckpointsSql, type Projection, type ProjectionTable } from '@tnp/read-models';
+import { supervise, type Follower } from './follower-supervisor';
+import { registerOperationsRoutes, type OperationsHttp } from './operations-routes';
 import { jetStreamNameFor, type ServiceConfig } from './service-config';
 
 export type RuntimeContext = {
@@ -54,7 +53,7 @@ export type ServiceDefinition = {
   readonly readModelSql: string;
   readonly endpoints: (context: RuntimeContext) => NatsEndpoint[];
   readonly projections: () => ProjectionDefinition[];
-  readonly reactions?: (context: RuntimeContext) => Omit<ReactionOptions, 'nc' | 'logger'>[];
+  readonly reactions?: (context: RuntimeContext) => Omit<ReactionOptions, 'nc' | 'logger' | 'metrics' | 'deadLetters' | 'backoffMs'>[];
   /** Background work that must run on one replica at a time (sweepers, schedulers). */
   readonly workers?: (context: RuntimeContext) => BackgroundWorker[];
 };
@@ -74,6 +73,7 @@ export type ServiceRuntime = {
   readonly nc: NatsConnection;
   readonly relay: JetStreamRelay;
   readonly projections: readonly ProjectionRunner<unknown>[];
+  readonly reactions: readonly JetStreamReaction[];
   readonly logger: Logger;
   readonly stop: () => Promise<void>;
 };
@@ -90,40 +90,60 @@ const migrateReadModels = async (orm: MikroORM, readModelSql: string, projection
 export const aggregateOf = (aggregates: readonly string[], streamId: string): string =>
   aggregates.find((a) => streamId.startsWith(`${a}-`)) ?? 'unknown';
 
+const withApplicationName = (url: string, name: string): string => {
+  const parsed = new URL(url);
+  parsed.searchParams.set('application_name', name);
+  return parsed.toString();
+};
+
 /**
  * Everything an event-sourced service runs besides its own use cases: event store, read-model
  * database, NATS endpoints in a queue group, the relay to JetStream, projections, reactions to
- * other contexts, and the HTTP operations endpoints. Followers run on one replica at a time.
+ * other contexts, and the HTTP operations endpoints. Followers run on one replica at a time,
+ * fenced; NATS and PostgreSQL outages heal without a restart.
  */
 export const startService = async (definition: ServiceDefinition, config: ServiceConfig, logger: Logger): Promise<ServiceRuntime> => {
   const { name } = definition;
   const metrics = createMetrics(name);
   const health = new HealthChecks();
   const prefix = config.NATS_SUBJECT_PREFIX;
+  const subjectRoot = prefix ? `${prefix}.` : '';
 
   const postgres = await PostgresEventStore.connect({
     connectionString: config.DATABASE_URL,
     schema: config.EVENT_STORE_SCHEMA,
     poolSize: config.DB_POOL_SIZE,
+    applicationName: `${name} event-store`,
   });
   const store: EventStore =
     config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres;
   const orm = await MikroORM.init({
-    clientUrl: config.DATABASE_URL,
+    clientUrl: withApplicationName(config.DATABASE_URL, `${name} read-models`),
     entities: [...definition.entities],
     debug: false,
     allowGlobalContext: false,
+    pool: { min: 0, max: config.READ_MODEL_POOL_SIZE, idleTimeoutMillis: 30_000 },
   });
   const projectionDefinitions = definition.projections();
   await migrateReadModels(orm, definition.readModelSql, [...new Set(projectionDefinitions.map((p) => p.schema))]);
-  const nc = await connect({ servers: config.NATS_URL, name: `${name}-followers` });
+  const nc = await connect(resilientNatsOptions(config.NATS_URL, `${name}-followers`));
+  const natsStatus = new NatsStatusWatch(nc);
+  const stream = jetStreamNameFor(name, prefix);
   await ensureEventStream(nc, {
-    name: jetStreamNameFor(name, prefix),
-    subjects: [`${prefix ? `${prefix}.` : ''}evt.${name}.>`],
+    name: stream,
+    subjects: [`${subjectRoot}evt.${name}.>`],
     duplicateWindowMs: config.JETSTREAM_DUPLICATE_WINDOW_MS,
+    replicas: config.JETSTREAM_REPLICAS,
+    maxAgeMs: config.JETSTREAM_MAX_AGE_MS,
+    maxBytes: config.JETSTREAM_MAX_BYTES,
   });
+  const deadLetters: DeadLetterStream = {
+    name: `${stream.replace(/_EVENTS$/, '')}_DEAD_LETTERS`,
+    subjectPrefix: `${subjectRoot}dlq.${name}`,
+  };
   health.register({ name: 'postgres', check: () => postgres.ping() });
-  health.register({ name: 'nats', check: async () => void (await nc.flush()) });
+  health.register({ name: 'nats', check: () => natsStatus.check() });
+  health.registerVital('nats', () => !natsStatus.isClosed);
 
   const context: RuntimeContext = {
     config,
@@ -136,13 +156,14 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     endpointDeps: { commandLog: postgres.commandLog, logger, metrics, newId: randomUUID },
   };
 
+  const subjectFor = (event: RecordedEvent): string =>
+    `${subjectRoot}evt.${name}.${aggregateOf(definition.aggregates, event.streamId)}.${event.type}`;
   const relay = new JetStreamRelay({
     service: name,
     store,
     checkpoints: postgres.checkpoints,
     nc,
-    subjectFor: (event: RecordedEvent) =>
-      `${prefix ? `${prefix}.` : ''}evt.${name}.${aggregateOf(definition.aggregates, event.streamId)}.${event.type}`,
+    subjectFor,
     logger: logger.child({ component: 'relay' }),
     metrics,
   });
@@ -159,45 +180,62 @@ export const startService = async (definition: ServiceDefinition, config: Servic
       }),
   );
   const workers = definition.workers?.(context) ?? [];
-  const reactions = (definition.reactions?.(context) ?? []).map(
-    (r) => new JetStreamReaction({ ...r, nc, logger: logger.child({ component: 'reaction', durable: r.durable }) }),
+  const reactionDefinitions = definition.reactions?.(context) ?? [];
+  if (reactionDefinitions.length > 0) await ensureDeadLetterStream(nc, deadLetters, config.JETSTREAM_REPLICAS);
+  const reactions = reactionDefinitions.map(
+    (r) =>
+      new JetStreamReaction({
+        ...r,
+        nc,
+        metrics,
+        deadLetters,
+        backoffMs: config.REACTION_BACKOFF_MS,
+        logger: logger.child({ component: 'reaction', durable: r.durable }),
+      }),
   );
 
   @Module({ imports: [operationsModule(health, metrics.registry)] })
   class ServiceModule {}
 
-  const http = await NestFactory.create(ServiceModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
-  http.connectMicroservice({ strategy: createNatsServer({ servers: config.NATS_URL, queue: name, name }, definition.endpoints(context)) });
+  const http = await NestFactory.create<NestFastifyApplication>(ServiceModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
+  registerOperationsRoutes(http.getHttpAdapter().getInstance() as unknown as OperationsHttp, {
+    service: name,
+    store,
+    checkpoints: postgres.checkpoints,
+    nc,
+    stream,
+    subjectFor,
+    projections,
+    reactions,
+  });
+  const endpoints = createNatsServer({ servers: config.NATS_URL, queue: name, name }, definition.endpoints(context));
+  http.connectMicroservice({ strategy: endpoints });
   await http.startAllMicroservices();
+  const endpointStatus = new NatsStatusWatch(endpoints.unwrap<NatsConnection>());
+  health.register({ name: 'nats-endpoints', check: () => endpointStatus.check() });
+  health.registerVital('nats-endpoints', () => !endpointStatus.isClosed);
   await http.listen(config.HTTP_PORT, config.HTTP_HOST);
 
   const followers = new AbortController();
-  const leaderships: Leadership[] = [];
-  const locks = new LeaderLocks(config.DATABASE_URL, (error) =>
-    logger.error({ err: error }, 'lost the leadership locks; another replica may take over'),
+  const locks = new LeaderLocks({
+    connectionString: config.DATABASE_URL,
+    schema: config.EVENT_STORE_SCHEMA,
+    onLost: (error) => logger.error({ err: error }, 'lost the leader locks; stopping followers before another replica takes over'),
+  });
+  const supervision = { locks, lockPrefix: config.EVENT_STORE_SCHEMA, logger, metrics, signal: followers.signal };
+  const supervised: Follower[] = [
+    ...(config.RUN_RELAY ? [{ name: 'relay', start: (lease: Lease) => relay.start(lease), stop: () => relay.stop() }] : []),
+    ...(config.RUN_PROJECTIONS
+      ? projections.map((p) => ({ name: `projection:${p.name}`, start: (lease: Lease) => p.start(lease), stop: () => p.stop() }))
+      : []),
+    ...reactions.map((r) => ({ name: r.name, start: () => r.start(), stop: () => r.stop() })),
+    ...workers.filter((w) => !w.everyReplica).map((w) => ({ name: `worker:${w.name}`, start: () => w.start(), stop: () => w.stop() })),
+  ];
+  const everyReplica = workers.filter((w) => w.everyReplica);
+  const following = Promise.all([...supervised.map((f) => supervise(f, supervision)), ...everyReplica.map(async (w) => w.start())]).catch(
+    (error: unknown) => logger.error({ err: error }, 'a follower failed'),
   );
-  const lead = async (follower: string, start: () => Promise<void> | void): Promise<void> => {
-    const leadership = await locks.acquire(`${config.EVENT_STORE_SCHEMA}:${follower}`, { signal: followers.signal });
-    if (!leadership) return;
-    leaderships.push(leadership);
-    // A follower that cannot start (database briefly away) keeps trying: a service without its
-    // relay or projections would look alive while its read models and subscribers starve.
-    for (let attempt = 1; !followers.signal.aborted; attempt++) {
-      try {
-        await start();
-        return;
-      } catch (error) {
-        logger.error({ err: error, follower, attempt }, 'follower failed to start; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
-      }
-    }
-  };
-  const following = Promise.all([
-    config.RUN_RELAY ? lead('relay', () => relay.start()) : undefined,
-    ...(config.RUN_PROJECTIONS ? projections.map((p) => lead(`projection:${p.name}`, () => p.start())) : []),
-    ...reactions.map((r, i) => lead(`reaction:${i}`, () => r.start())),
-    ...workers.map((w) => (w.everyReplica ? Promise.resolve(w.start()) : lead(`worker:${w.name}`, () => w.start()))),
-  ]).catch((error: unknown) => logger.error({ err: error }, 'a follower failed to start'));
+  const lagWatch = watchLag({ store, metrics, relay, projections, reactions, logger });
 
   logger.info({ port: config.HTTP_PORT, prefix }, `${name} started`);
 
@@ -213,20 +251,16 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     nc,
     relay,
     projections,
+    reactions,
     logger,
     stop: async () => {
       health.markShuttingDown();
+      clearInterval(lagWatch);
       followers.abort();
       await step('stop NATS endpoints', () => http.close());
       await step('stop followers', async () => {
+        await Promise.all(everyReplica.map((w) => w.stop()));
         await following;
-        await Promise.all([
-          relay.stop(),
-          ...projections.map((p) => p.stop()),
-          ...reactions.map((r) => r.stop()),
-          ...workers.map((w) => w.stop()),
-        ]);
-        await Promise.all(leaderships.map((l) => l.release()));
         await locks.close();
       });
       await step('drain NATS', () => nc.drain().catch(() => undefined));
@@ -237,4 +271,44 @@ export const startService = async (definition: ServiceDefinition, config: Servic
       });
     },
   };
+};
+
+/** Head and follower positions as metrics, so a follower held back (even by a foreign transaction) shows as lag. */
+const watchLag = (deps: {
+  store: EventStore;
+  metrics: PlatformMetrics;
+  relay: JetStreamRelay;
+  projections: readonly ProjectionRunner<unknown>[];
+  reactions: readonly JetStreamReaction[];
+  logger: Logger;
+}): NodeJS.Timeout => {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      const { store, metrics } = deps;
+      const head = await store.headPosition();
+      metrics.logHeadPosition.set(head.position);
+      const followers = [
+        { name: 'relay', position: deps.relay.publishedPosition },
+        ...deps.projections.map((p) => ({ name: `projection:${p.name}`, position: p.appliedPosition })),
+      ];
+      for (const follower of followers) {
+        const lag = await store.lagBehind(follower.position);
+        metrics.followerPosition.set({ follower: follower.name }, follower.position.position);
+        metrics.followerLagEvents.set({ follower: follower.name }, lag.events);
+        metrics.followerLagSeconds.set({ follower: follower.name }, lag.seconds);
+      }
+      for (const reaction of deps.reactions) {
+        metrics.reactionPending.set({ durable: reaction.durable }, await reaction.pending().catch(() => -1));
+      }
+    })()
+      .catch((error: unknown) => deps.logger.debug({ err: error }, 'could not sample follower lag'))
+      .finally(() => {
+        busy = false;
+      });
+  }, 2000);
+  timer.unref();
+  return timer;
 };

@@ -1,2 +1,3 @@
 export * from './test-infrastructure';
 export * from './service-harness';
+export * from './projection-properties';

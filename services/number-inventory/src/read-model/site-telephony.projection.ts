@@ -21,6 +21,7 @@ const HANDLED: ReadonlySet<NumberEvent['type']> = new Set([
 export const applySiteNumberEvent = (row: SiteNumberRow | null, recorded: RecordedEvent): SiteNumberRow | null => {
   const event = { type: recorded.type, data: recorded.data } as NumberEvent;
   const revision = recorded.streamRevision;
+  if (row !== null && revision <= row.revision) return row;
   if (event.type === 'NumberProvisioned') {
     const d = event.data;
     return {
@@ -41,7 +42,7 @@ export const applySiteNumberEvent = (row: SiteNumberRow | null, recorded: Record
       revision,
     };
   }
-  if (row === null || revision <= row.revision) return row;
+  if (row === null) return row;
   switch (event.type) {
     case 'NumberLocked':
       return { ...row, locked: true, revision };

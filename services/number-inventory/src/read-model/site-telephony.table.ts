@@ -98,4 +98,8 @@ export const siteTelephonyTable: ProjectionTable<SiteNumberRow> = {
   async truncate(em: EntityManager) {
     await em.execute(`TRUNCATE ${TABLE}`);
   },
+  async scan(em: EntityManager, afterKey, limit) {
+    const rows = await em.execute<Columns[]>(`SELECT * FROM ${TABLE} WHERE number > ? ORDER BY number LIMIT ?`, [afterKey ?? '', limit]);
+    return rows.map((c) => ({ key: c.number, row: toRow(c) }));
+  },
 };

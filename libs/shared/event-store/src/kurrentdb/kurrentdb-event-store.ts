@@ -14,7 +14,11 @@ import { PlatformError } from '@tnp/kernel';
 import {
   ConcurrencyConflictError,
   NO_STREAM_REVISION,
+  compareLogPositions,
+  LOG_START,
   type AllSubscriptionHandler,
+  type LogLag,
+  type LogPosition,
   type AppendRequest,
   type AppendResult,
   type EventStore,
@@ -55,7 +59,7 @@ export class KurrentDbEventStore implements EventStore {
   static async connect({ connectionString }: { connectionString: string }): Promise<KurrentDbEventStore> {
     const store = new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString));
     try {
-      await store.guard(() => store.headPosition());
+      await store.guard(() => store.headCommit());
     } catch (error) {
       await store.client.dispose().catch(() => undefined);
       throw error;
@@ -67,7 +71,7 @@ export class KurrentDbEventStore implements EventStore {
     if (events.length === 0) return this.emptyResult(streamId);
     const request: AppendRequest = { streamId, events, expectedRevision };
     return this.guard(async () => {
-      const headBefore = await this.headPosition();
+      const headBefore = await this.headCommit();
       const result = await this.client
         .appendToStream(streamId, events.map(toEventData), { streamState: toStreamState(expectedRevision) })
         .catch((error: unknown) => rethrowConflict(error, [request]));
@@ -88,7 +92,7 @@ export class KurrentDbEventStore implements EventStore {
       return Promise.all(requests.map((r) => this.append(r.streamId, r.events, r.expectedRevision)));
     }
     const written = await this.guard(async () => {
-      const headBefore = await this.headPosition();
+      const headBefore = await this.headCommit();
       const result = await this.client
         .multiStreamAppend(
           nonEmpty.map((r) => ({
@@ -155,7 +159,7 @@ export class KurrentDbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
     const maxCount = options.maxCount ?? 1000;
     const events: RecordedEvent[] = [];
-    let after = options.fromPosition ?? 0;
+    let after = options.after ?? LOG_START;
     return this.guard(async () => {
       while (events.length < maxCount) {
         // One more than needed: the read starts at `after` itself, which is not wanted.
@@ -169,11 +173,11 @@ export class KurrentDbEventStore implements EventStore {
         })) {
           received++;
           const event = toRecordedEvent(resolved);
-          if (!event || event.globalPosition <= after) continue;
-          last = event.globalPosition;
+          if (!event || compareLogPositions(event.logPosition, after) <= 0) continue;
+          last = event.logPosition;
           if (!isSystemEvent(event)) events.push(event);
         }
-        if (received < wanted || last === after) break;
+        if (received < wanted || compareLogPositions(last, after) === 0) break;
         after = last;
       }
       return events.slice(0, maxCount);
@@ -189,7 +193,29 @@ export class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async headPosition(): Promise<bigint> {
+  async headPosition(): Promise<LogPosition> {
+    return this.guard(async () => {
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 1,
+        filter: excludeSystemEvents(),
+      })) {
+        const event = toRecordedEvent(resolved);
+        if (event) return event.logPosition;
+      }
+      return LOG_START;
+    });
+  }
+
+  /** KurrentDB commits in log order, so nothing holds a reader back: the lag is what lies past `after`. */
+  async lagBehind(after: LogPosition, limit = 100_000): Promise<LogLag> {
+    const pending = await this.readAll({ after, maxCount: limit });
+    const oldest = pending[0];
+    return { events: pending.length, seconds: oldest ? Math.max(0, (Date.now() - Date.parse(oldest.recordedAt)) / 1000) : 0 };
+  }
+
+  private async headCommit(): Promise<bigint> {
     for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
       return resolved.event?.position.commit ?? resolved.commitPosition ?? 0n;
     }
@@ -223,7 +249,7 @@ class AllSubscription {
   private stopped = false;
   private stream: AllStreamSubscription | undefined;
   private wake: (() => void) | undefined;
-  private position: number;
+  private position: LogPosition;
   private readonly running: Promise<void>;
 
   constructor(
@@ -231,7 +257,7 @@ class AllSubscription {
     private readonly handler: AllSubscriptionHandler,
     private readonly options: SubscribeOptions,
   ) {
-    this.position = options.fromPosition;
+    this.position = options.after;
     this.running = this.run();
   }
 
@@ -278,7 +304,7 @@ class AllSubscription {
       const last = batch[batch.length - 1];
       if (last) {
         await this.handler(batch);
-        this.position = last.globalPosition;
+        this.position = last.logPosition;
         continue;
       }
       if (ended) throw new Error('KurrentDB ended the $all subscription');
@@ -293,9 +319,9 @@ class AllSubscription {
       const resolved = stream.read() as AllStreamResolvedEvent | null;
       if (resolved === null) break;
       const event = toRecordedEvent(resolved);
-      if (!event || event.globalPosition <= after || isSystemEvent(event)) continue;
+      if (!event || compareLogPositions(event.logPosition, after) <= 0 || isSystemEvent(event)) continue;
       batch.push(event);
-      after = event.globalPosition;
+      after = event.logPosition;
     }
     return batch;
   }

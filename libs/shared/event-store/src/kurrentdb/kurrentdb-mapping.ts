@@ -16,6 +16,7 @@ import {
 import {
   NO_STREAM_REVISION,
   type AppendRequest,
+  type LogPosition,
   type EventMetadata,
   type ExpectedRevision,
   type NewEvent,
@@ -74,11 +75,9 @@ export const toGlobalPosition = (commit: bigint): number => {
 };
 
 /** Gives the read start for "after `position`": KurrentDB reads from a position inclusively. */
-export const toReadPosition = (position: number): ReadPosition => {
-  if (position <= 0) return START;
-  const at = BigInt(position);
-  // Every event appended over gRPC is implicitly committed, so its commit and prepare positions are equal.
-  return { commit: at, prepare: at };
+export const toReadPosition = (position: LogPosition): ReadPosition => {
+  if (position.transactionId <= 0 && position.position <= 0) return START;
+  return { commit: BigInt(position.transactionId), prepare: BigInt(position.position) };
 };
 
 /** Multi-stream append only takes string values, so every metadata field is stored as a string. */
@@ -107,6 +106,7 @@ export const toRecordedEvent = (resolved: KurrentResolvedEvent): RecordedEvent |
   const record = resolved.event;
   if (!record) return undefined;
   const commit = record.position?.commit ?? resolved.commitPosition;
+  const prepare = record.position?.prepare ?? commit;
   return {
     id: record.id,
     type: record.type,
@@ -115,6 +115,10 @@ export const toRecordedEvent = (resolved: KurrentResolvedEvent): RecordedEvent |
     streamId: record.streamId,
     streamRevision: Number(record.revision),
     globalPosition: commit === undefined ? 0 : toGlobalPosition(commit),
+    logPosition: {
+      transactionId: commit === undefined ? 0 : toGlobalPosition(commit),
+      position: prepare === undefined ? 0 : toGlobalPosition(prepare),
+    },
     recordedAt: record.created.toISOString(),
   };
 };

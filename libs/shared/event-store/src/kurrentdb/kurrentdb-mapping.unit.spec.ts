@@ -93,6 +93,7 @@ describe('event mapping', () => {
       streamId: 'thing-1',
       streamRevision: 3,
       globalPosition: 4242,
+      logPosition: { transactionId: 4242, position: 4242 },
       recordedAt: '2026-01-02T03:04:05.000Z',
     });
   });
@@ -108,8 +109,8 @@ describe('event mapping', () => {
   });
 
   test('reads the global log from the start or from an event position', () => {
-    expect(toReadPosition(0)).toBe(START);
-    expect(toReadPosition(4242)).toEqual({ commit: 4242n, prepare: 4242n });
+    expect(toReadPosition({ transactionId: 0, position: 0 })).toBe(START);
+    expect(toReadPosition({ transactionId: 4242, position: 4100 })).toEqual({ commit: 4242n, prepare: 4100n });
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@tnp/testing';
-import type { NewEvent, RecordedEvent } from '../event-store.port';
+import { compareLogPositions, type NewEvent, type RecordedEvent } from '../event-store.port';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -29,12 +29,12 @@ describe('PostgresEventStore global log', () => {
   test('never skips an event that a concurrent transaction commits late', async () => {
     const store = await PostgresEventStore.connect({ connectionString: db.url, schema: SCHEMA, idlePollMs: 60_000 });
     const seen: RecordedEvent[] = [];
-    const startAt = (await store.readAll({ fromPosition: 0, maxCount: 1_000_000 })).at(-1)?.globalPosition ?? 0;
+    const startAt = await store.headPosition();
     const subscription = store.subscribeToAll(
       async (batch) => {
         seen.push(...batch);
       },
-      { fromPosition: startAt },
+      { after: startAt },
     );
     const slow = new Client({ connectionString: db.url });
     await slow.connect();
@@ -49,12 +49,12 @@ describe('PostgresEventStore global log', () => {
       await slow.query(`SELECT pg_notify('${SCHEMA}_appended', '')`);
       for (let i = 0; i < 3; i++) await store.append(`early-${randomUUID()}`, [event(`Early${i}`)], 'no_stream');
 
-      const committedLater = await store.readAll({ fromPosition: startAt, maxCount: 100 });
+      const committedLater = await store.readAll({ after: startAt, maxCount: 100 });
       expect(committedLater).toEqual([]);
       // Give the subscriber every chance to move past the open transaction: it must not.
       await eventually(async () => {
         const { rows } = await slow.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.events WHERE global_position > $1`, [
-          startAt,
+          startAt.position,
         ]);
         expect(Number(rows[0]?.n)).toBe(4);
       });
@@ -62,8 +62,8 @@ describe('PostgresEventStore global log', () => {
 
       await slow.query('COMMIT');
       await eventually(() => expect(seen.map((e) => e.type)).toEqual(['Late', 'Early0', 'Early1', 'Early2']));
-      const positions = seen.map((e) => e.globalPosition);
-      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      const positions = seen.map((e) => e.logPosition);
+      expect([...positions].sort(compareLogPositions)).toEqual(positions);
     } finally {
       await slow.end();
       await subscription.stop();
@@ -73,13 +73,13 @@ describe('PostgresEventStore global log', () => {
 
   test('a subscriber wakes on NOTIFY rather than by polling', async () => {
     const store = await PostgresEventStore.connect({ connectionString: db.url, schema: SCHEMA, idlePollMs: 60_000 });
-    const startAt = (await store.readAll({ fromPosition: 0, maxCount: 1_000_000 })).at(-1)?.globalPosition ?? 0;
+    const startAt = await store.headPosition();
     const seen: RecordedEvent[] = [];
     const subscription = store.subscribeToAll(
       async (batch) => {
         seen.push(...batch);
       },
-      { fromPosition: startAt },
+      { after: startAt },
     );
     try {
       // With a 60 s idle poll, only the notification can deliver these within the deadline.

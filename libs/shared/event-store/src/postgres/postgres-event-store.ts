@@ -3,7 +3,10 @@ import { Client, Pool, type QueryResultRow } from 'pg';
 import { PlatformError } from '@tnp/kernel';
 import {
   ConcurrencyConflictError,
+  LOG_START,
   NO_STREAM_REVISION,
+  type LogLag,
+  type LogPosition,
   type AllSubscriptionHandler,
   type AppendRequest,
   type AppendResult,
@@ -21,6 +24,7 @@ import { SubscriptionSet } from '../subscription-set';
 
 type EventRow = {
   global_position: string;
+  transaction_id: string;
   stream_id: string;
   stream_revision: string;
   event_id: string;
@@ -36,6 +40,10 @@ export type PostgresEventStoreOptions = {
   readonly poolSize?: number;
   /** Upper bound on how long a subscriber sleeps without a notification (covers aborted writers). */
   readonly idlePollMs?: number;
+  /** Shown in pg_stat_activity, so an SRE can tell whose connections these are. */
+  readonly applicationName?: string;
+  /** How long to wait for a connection before answering UNAVAILABLE. */
+  readonly connectTimeoutMs?: number;
 };
 
 const tracer = trace.getTracer('event-store');
@@ -56,10 +64,17 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     if (!IDENTIFIER.test(options.schema)) throw new Error(`Invalid event store schema name: ${options.schema}`);
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    const applicationName = options.applicationName ?? `event-store ${options.schema}`;
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 4,
+      application_name: applicationName,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+    });
     this.pool.on('error', () => undefined);
     this.channel = `${options.schema}_appended`;
-    this.hub = new NotificationHub(options.connectionString, this.channel);
+    this.hub = new NotificationHub(options.connectionString, this.channel, `${applicationName} listen`);
   }
 
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -153,7 +168,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
     const { rows } = await this.query<EventRow>(
-      `SELECT global_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at
+      `SELECT ${EVENT_COLUMNS}
          FROM ${this.schema}.events
         WHERE stream_id = $1 AND stream_revision >= $2
         ORDER BY stream_revision
@@ -165,7 +180,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
     const { rows } = await this.query<EventRow>(
-      `SELECT global_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at
+      `SELECT ${EVENT_COLUMNS}
          FROM ${this.schema}.events
         WHERE stream_id = ANY($1::text[])
         ORDER BY stream_id, stream_revision`,
@@ -176,17 +191,50 @@ export class PostgresEventStore implements EventStore {
     return streams;
   }
 
+  /**
+   * Rows of transactions older than the oldest one still running are final: no transaction can
+   * still commit below them. Paging by the (transaction id, position) pair never passes an event
+   * that commits later, and never returns one twice.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
+    const after = options.after ?? LOG_START;
     const { rows } = await this.query<EventRow>(
-      `SELECT global_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at
+      `SELECT ${EVENT_COLUMNS}
          FROM ${this.schema}.events
-        WHERE global_position > $1
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY global_position
-        LIMIT $2`,
-      [options.fromPosition ?? 0, options.maxCount ?? 1000],
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [String(after.transactionId), after.position, options.maxCount ?? 1000],
     );
     return rows.map(toRecorded);
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    const { rows } = await this.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id::text, global_position FROM ${this.schema}.events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      [],
+    );
+    const row = rows[0];
+    return row ? { transactionId: Number(row.transaction_id), position: Number(row.global_position) } : LOG_START;
+  }
+
+  /**
+   * How far a follower at `after` is behind everything committed, whether or not a reader may
+   * have it yet: a long transaction anywhere in the cluster holds readers back, and shows here.
+   */
+  async lagBehind(after: LogPosition, limit = 100_000): Promise<LogLag> {
+    const { rows } = await this.query<{ events: string; oldest: Date | null }>(
+      `SELECT count(*) AS events, min(recorded_at) AS oldest FROM (
+         SELECT recorded_at FROM ${this.schema}.events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          ORDER BY transaction_id, global_position LIMIT $3) pending`,
+      [String(after.transactionId), after.position, limit],
+    );
+    const oldest = rows[0]?.oldest;
+    return { events: Number(rows[0]?.events ?? 0), seconds: oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0 };
   }
 
   subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription {
@@ -245,7 +293,7 @@ export class PostgresEventStore implements EventStore {
     try {
       return await this.pool.query<R & QueryResultRow>(sql, params);
     } catch (error) {
-      if (isPgError(error) && error.code) throw error;
+      if (isPgError(error) && error.code && !isUnavailable(error.code)) throw error;
       throw new PlatformError('UNAVAILABLE', `Event store unreachable: ${(error as Error).message}`);
     }
   }
@@ -263,6 +311,7 @@ class NotificationHub {
   constructor(
     private readonly connectionString: string,
     private readonly channel: string,
+    private readonly applicationName: string,
   ) {}
 
   async listen(listener: () => void): Promise<void> {
@@ -285,7 +334,7 @@ class NotificationHub {
   private connect(): Promise<Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new Client({ connectionString: this.connectionString });
+      const client = new Client({ connectionString: this.connectionString, application_name: this.applicationName });
       client.on('notification', () => this.listeners.forEach((l) => l()));
       client.on('error', () => {
         if (this.client === client) this.client = undefined;
@@ -333,17 +382,17 @@ class AllSubscription implements Subscription {
   }
 
   private async run(): Promise<void> {
-    let position = this.subscribe.fromPosition;
+    let position = this.subscribe.after;
     let notified = true;
     let backoff = 0;
     while (!this.stopped) {
       try {
         await this.ensureListening();
         this.pending = false;
-        const batch = await this.store.readAll({ fromPosition: position, maxCount: this.subscribe.batchSize ?? 500 });
+        const batch = await this.store.readAll({ after: position, maxCount: this.subscribe.batchSize ?? 500 });
         if (batch.length > 0) {
           await this.handler(batch);
-          position = batch[batch.length - 1]?.globalPosition ?? position;
+          position = batch[batch.length - 1]?.logPosition ?? position;
           backoff = 0;
           continue;
         }
@@ -366,8 +415,8 @@ class AllSubscription implements Subscription {
     await this.closeListener();
   }
 
+  /** Every pass: the hub's connection may have dropped (and been replaced) since the last one. */
   private async ensureListening(): Promise<void> {
-    if (this.listening) return;
     await this.hub.listen(this.onNotification);
     this.listening = true;
   }
@@ -403,6 +452,9 @@ class AllSubscription implements Subscription {
   }
 }
 
+const EVENT_COLUMNS =
+  'global_position, transaction_id::text, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at';
+
 const toRecorded = (row: EventRow): RecordedEvent => ({
   id: row.event_id,
   type: row.event_type,
@@ -411,6 +463,7 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   streamId: row.stream_id,
   streamRevision: Number(row.stream_revision),
   globalPosition: Number(row.global_position),
+  logPosition: { transactionId: Number(row.transaction_id), position: Number(row.global_position) },
   recordedAt: row.recorded_at.toISOString(),
 });
 
@@ -447,6 +500,10 @@ const assertDistinctStreams = (requests: readonly AppendRequest[]): void => {
     seen.add(r.streamId);
   }
 };
+
+/** Connection failures, a server shutting down or starting, too many connections: retry later. */
+export const isUnavailable = (sqlState: string): boolean =>
+  sqlState.startsWith('08') || sqlState.startsWith('57P') || sqlState.startsWith('53');
 
 type PgError = Error & { code?: string; constraint?: string; detail?: string };
 const isPgError = (error: unknown): error is PgError => error instanceof Error && 'code' in error;

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@tnp/testing';
-import { ConcurrencyConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../event-store.port';
+import {
+  ConcurrencyConflictError,
+  compareLogPositions,
+  LOG_START,
+  type EventStore,
+  type LogPosition,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store.port';
 
 const event = (type = 'ThingHappened', data: Record<string, unknown> = {}): NewEvent => ({
   id: randomUUID(),
@@ -118,10 +126,11 @@ export const eventStoreContract = (connect: () => Promise<EventStore>): void => 
     const id = stream();
     await store.append(id, [event('A'), event('B')], 'no_stream');
     await store.append(id, [event('C')], 1);
-    const all = (await store.readAll({ fromPosition: before, maxCount: 10_000 })).filter((e) => e.streamId === id);
+    const all = (await store.readAll({ after: before, maxCount: 10_000 })).filter((e) => e.streamId === id);
     expect(all.map((e) => e.type)).toEqual(['A', 'B', 'C']);
-    const positions = all.map((e) => e.globalPosition);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const positions = all.map((e) => e.logPosition);
+    expect([...positions].sort(compareLogPositions)).toEqual(positions);
+    expect(compareLogPositions(await store.headPosition(), positions.at(-1) ?? LOG_START)).toBeGreaterThanOrEqual(0);
   });
 
   test('a subscription from a position receives later appends in order', async () => {
@@ -132,7 +141,7 @@ export const eventStoreContract = (connect: () => Promise<EventStore>): void => 
       async (batch) => {
         seen.push(...batch.filter((e) => e.streamId === id));
       },
-      { fromPosition: before },
+      { after: before },
     );
     try {
       await store.append(id, [event('A')], 'no_stream');
@@ -144,12 +153,12 @@ export const eventStoreContract = (connect: () => Promise<EventStore>): void => 
   });
 };
 
-const lastPosition = async (store: EventStore): Promise<number> => {
-  let position = 0;
+const lastPosition = async (store: EventStore): Promise<LogPosition> => {
+  let position = LOG_START;
   for (;;) {
-    const batch = await store.readAll({ fromPosition: position, maxCount: 5000 });
+    const batch = await store.readAll({ after: position, maxCount: 5000 });
     const last = batch[batch.length - 1];
     if (!last) return position;
-    position = last.globalPosition;
+    position = last.logPosition;
   }
 };
