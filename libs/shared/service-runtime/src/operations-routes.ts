@@ -1,19 +1,12 @@
-import type { CheckpointStore, EventStore, RecordedEvent } from '@tnp/event-store';
-import { auditRelay, type JetStreamReaction } from '@tnp/messaging';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { auditRelay, type JetStreamReaction, type RelayAuditOptions } from '@tnp/messaging';
 import type { ProjectionRunner } from '@tnp/read-models';
 
 type Reply = { code: (status: number) => Reply; send: (body: unknown) => unknown };
 type Route = (path: string, handler: (request: { query: unknown; params: unknown }, reply: Reply) => Promise<unknown>) => unknown;
 export type OperationsHttp = { get: Route; post: Route };
 
-export type OperationsDeps = {
-  readonly service: string;
-  readonly store: EventStore;
-  readonly checkpoints: CheckpointStore;
-  readonly nc: NatsConnection;
-  readonly stream: string;
-  readonly subjectFor: (event: RecordedEvent) => string;
+/** What the relay audit needs, and the followers an operator acts on. */
+export type OperationsDeps = Omit<RelayAuditOptions, 'repair' | 'checkpointName'> & {
   readonly projections: readonly ProjectionRunner<unknown>[];
   readonly reactions: readonly JetStreamReaction[];
 };
@@ -45,17 +38,7 @@ export const registerOperationsRoutes = (http: OperationsHttp, deps: OperationsD
     await projection.rebuild();
     return { projection: projection.name, reset: true };
   });
-  http.post('/operations/relay/audit', async (request) =>
-    auditRelay({
-      service: deps.service,
-      store: deps.store,
-      checkpoints: deps.checkpoints,
-      nc: deps.nc,
-      stream: deps.stream,
-      subjectFor: deps.subjectFor,
-      repair: flag(request.query, 'repair'),
-    }),
-  );
+  http.post('/operations/relay/audit', async (request) => auditRelay({ ...deps, repair: flag(request.query, 'repair') }));
   http.get('/operations/dead-letters', async () => ({
     reactions: await Promise.all(deps.reactions.map(async (r) => ({ durable: r.durable, deadLetters: await r.listDeadLetters() }))),
   }));
