@@ -84,7 +84,12 @@ export const decideOnServiceNumber = (store: EventStore, command: NumberCommand,
     for (const flowId of flowIdsFor(command, state)) flows.set(flowId, await uow.load(callFlowStreamId(flowId), callFlowDecider));
     const events = uow.decide(streamId, serviceNumberDecider, command, { flows });
     const results = await uow.commit();
-    return { number: command.data.number, events: events.map((e) => e.type), eventIds: results.flatMap((r) => r.eventIds) };
+    return {
+      number: command.data.number,
+      events: events.map((e) => e.type),
+      eventIds: results.flatMap((r) => r.eventIds),
+      decidedAt: metadata.now,
+    };
   }, 8);
 
 const decideOnFlow = (store: EventStore, command: Omit<CallFlowCommand, 'metadata'>, metadata: CommandMetadata) =>

@@ -136,4 +136,64 @@ describe('call-flow and scheduler', () => {
     });
     expect(list.ok).toBe(true);
   });
+
+  const orphanedTimer = async (scheduleId: string) => {
+    const number = n(4);
+    const scheduled = await admin('schedule-flow-switch', {
+      number,
+      scheduleId,
+      at: localIn(2000),
+      timeZone: 'Europe/London',
+      flowId: scheduleId.length % 2 ? 'closed' : 'open',
+      values: { greeting: scheduleId },
+    });
+    expect(scheduled.ok).toBe(true);
+    const id = `${number}/${scheduleId}`;
+    const row = async () =>
+      (
+        (await scheduler.db.query(
+          `SELECT status, attempts, lateness_ms, extract(epoch FROM due_at) * 1000 AS due, extract(epoch FROM fired_at) * 1000 AS fired
+             FROM scheduler.timers WHERE id = '${id}'`,
+        )) as { status: string; attempts: number; lateness_ms: number; due: string; fired: string | null }[]
+      )[0];
+    await eventually(async () => expect(await row()).toBeDefined());
+    // Another replica claims the timer, then dies: its heartbeat row stops being renewed.
+    await scheduler.db.query(
+      `INSERT INTO scheduler.replicas (id, heartbeat_at) VALUES ('doomed-${scheduleId}', now());
+       UPDATE scheduler.timers SET status = 'firing', claimed_by = 'doomed-${scheduleId}', claimed_at = now(), attempts = 1 WHERE id = '${id}'`,
+    );
+    const due = Number((await row())?.due);
+    const fired = () =>
+      eventually(
+        async () => {
+          const r = await row();
+          expect(r?.status).toBe('fired');
+          return r;
+        },
+        { timeoutMs: 10_000, intervalMs: 50 },
+      );
+    const switches = async () => (await switchedEvents(number)).filter((e) => (e.data as { scheduleId: string }).scheduleId === scheduleId);
+    return { id, due, fired, switches };
+  };
+
+  test('a claim left by a replica that died before sending is taken over within seconds, and reported as late as it was', async () => {
+    const timer = await orphanedTimer('orphan');
+    const fired = await timer.fired();
+    // Taken over once the dead replica's heartbeat (3 s) ran out, not after a 30 s claim timeout.
+    expect(Number(fired?.fired) - timer.due).toBeGreaterThan(1000);
+    expect(Number(fired?.fired) - timer.due).toBeLessThan(6000);
+    expect(fired?.attempts).toBe(2);
+    expect(fired?.lateness_ms).toBeGreaterThan(1000);
+    expect(await timer.switches()).toHaveLength(1);
+  });
+
+  test('a switch a dead replica sent on time is reported on time, though its timer is settled later', async () => {
+    const timer = await orphanedTimer('sent');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, timer.due - Date.now())));
+    const sent = await callFlow.command('apply-scheduled-switch', { number: n(4), scheduleId: 'sent' }, { commandId: `timer:${timer.id}` });
+    expect(sent.ok).toBe(true);
+    const fired = await timer.fired();
+    expect(fired?.lateness_ms).toBeLessThan(1000);
+    expect(await timer.switches()).toHaveLength(1);
+  });
 });

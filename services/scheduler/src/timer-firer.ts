@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -17,19 +18,26 @@ export type TimerFirerOptions = {
   readonly registry: Registry;
   readonly batchSize?: number;
   readonly concurrency?: number;
-  /** A claim older than this is taken to belong to a replica that died while firing. */
+  /** How often each replica tells the others it is alive. */
+  readonly heartbeatMs?: number;
+  /** A replica silent this long is dead: the timers it claimed go back to pending. */
+  readonly deadReplicaMs?: number;
+  /** A claim older than this goes back to pending even if its replica still beats (it hangs). */
   readonly staleClaimMs?: number;
   readonly maxSleepMs?: number;
 };
 
 type Due = { id: string; number: string; schedule_id: string; due_at: Date };
+type SwitchReply = Reply<{ decidedAt?: string }>;
 
 /**
  * Fires due timers on every replica at once: rows are claimed with FOR UPDATE SKIP LOCKED, so no
  * two replicas send the same one; the command id is the timer id, so a resend after a crash
  * (claimed, sent, not yet recorded) is answered by call-flow with its first result and applied
  * once. Between batches it sleeps until the next due instant, woken early by NOTIFY when timers
- * are added or moved: no fixed polling interval.
+ * are added or moved: no fixed polling interval. Each replica beats in the replicas table; the
+ * claims of one that stops beating are taken over within seconds. Lateness is measured to when
+ * call-flow applied the switch, which a resend's reply (the first one, from its command log) tells.
  */
 export const timerFirer = (options: TimerFirerOptions): BackgroundWorker => {
   const { orm, logger } = options;
@@ -48,27 +56,48 @@ export const timerFirer = (options: TimerFirerOptions): BackgroundWorker => {
       registers: [options.registry],
     }),
   };
+  const replica = randomUUID();
   let stopped = false;
   let wake: (() => void) | undefined;
   let listener: Client | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
   let loop: Promise<void> = Promise.resolve();
 
   const subject = `${options.prefix ? `${options.prefix}.` : ''}cmd.call-flow.apply-scheduled-switch`;
 
   const claim = async (): Promise<Due[]> =>
     orm.em.fork().execute<Due[]>(
-      `UPDATE ${SCHEDULER_SCHEMA}.timers t SET status = 'firing', claimed_at = now(), attempts = t.attempts + 1
+      `UPDATE ${SCHEDULER_SCHEMA}.timers t SET status = 'firing', claimed_at = now(), claimed_by = ?, attempts = t.attempts + 1
         WHERE t.id IN (
           SELECT id FROM ${SCHEDULER_SCHEMA}.timers
            WHERE status = 'pending' AND due_at <= now() AND (not_before IS NULL OR not_before <= now())
            ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
         RETURNING t.id, t.number, t.schedule_id, t.due_at`,
-      [options.batchSize ?? 500],
+      [replica, options.batchSize ?? 500],
+    );
+
+  const beat = (): Promise<unknown> =>
+    orm.em
+      .fork()
+      .execute(
+        `INSERT INTO ${SCHEDULER_SCHEMA}.replicas (id, heartbeat_at) VALUES (?, now()) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`,
+        [replica],
+      );
+
+  /** Claims of replicas that stopped beating (or that hang past the stale limit) go back to pending. */
+  const takeOverDeadClaims = (): Promise<unknown> =>
+    orm.em.fork().execute(
+      `UPDATE ${SCHEDULER_SCHEMA}.timers t SET status = 'pending'
+        WHERE t.status = 'firing'
+          AND (t.claimed_at < now() - (? * interval '1 millisecond')
+               OR NOT EXISTS (SELECT 1 FROM ${SCHEDULER_SCHEMA}.replicas r
+                               WHERE r.id = t.claimed_by AND r.heartbeat_at >= now() - (? * interval '1 millisecond')))`,
+      [options.staleClaimMs ?? 30_000, options.deadReplicaMs ?? 3000],
     );
 
   const fire = async (timer: Due): Promise<void> => {
     const started = Date.now();
-    let reply: Reply;
+    let reply: SwitchReply;
     try {
       const message = await options.nc.request(
         subject,
@@ -79,18 +108,20 @@ export const timerFirer = (options: TimerFirerOptions): BackgroundWorker => {
         }),
         { timeout: 10_000 },
       );
-      reply = message.json<Reply>();
+      reply = message.json<SwitchReply>();
     } catch (error) {
       reply = { ok: false, error: { code: 'UNAVAILABLE', message: (error as Error).message } };
     }
     const em = orm.em.fork();
     if (reply.ok || isFinalAnswer(reply.error)) {
-      const lateness = started - new Date(timer.due_at).getTime();
-      metrics.lateness.observe(Math.max(0, lateness) / 1000);
+      const appliedAt = reply.ok && reply.value.decidedAt ? Date.parse(reply.value.decidedAt) : started;
+      const lateness = Math.max(0, appliedAt - new Date(timer.due_at).getTime());
+      metrics.lateness.observe(lateness / 1000);
       if (!reply.ok) metrics.failures.inc({ kind: 'refused' });
       await em.execute(
-        `UPDATE ${SCHEDULER_SCHEMA}.timers SET status = 'fired', fired_at = now(), lateness_ms = ?, outcome = ? WHERE id = ? AND status = 'firing'`,
-        [Math.max(0, lateness), reply.ok ? 'applied' : (reply.error.rule ?? reply.error.code), timer.id],
+        `UPDATE ${SCHEDULER_SCHEMA}.timers SET status = 'fired', fired_at = now(), applied_at = ?, lateness_ms = ?, outcome = ?
+          WHERE id = ? AND status = 'firing'`,
+        [new Date(appliedAt), lateness, reply.ok ? 'applied' : (reply.error.rule ?? reply.error.code), timer.id],
       );
     } else {
       metrics.failures.inc({ kind: 'unavailable' });
@@ -133,15 +164,32 @@ export const timerFirer = (options: TimerFirerOptions): BackgroundWorker => {
       wake = done;
     });
 
+  /** LISTEN for new timers; after a lost connection (PostgreSQL restarted) it listens again. */
+  const listen = async (): Promise<void> => {
+    const client = new Client({ connectionString: options.databaseUrl, application_name: 'scheduler timer-firer listen' });
+    listener = client;
+    client.on('notification', () => wake?.());
+    const reconnect = () => {
+      if (stopped || listener !== client) return;
+      listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void listen().catch(() => undefined), 500);
+    };
+    client.on('error', reconnect);
+    client.on('end', reconnect);
+    try {
+      await client.connect();
+      await client.query('LISTEN scheduler_timers');
+    } catch (error) {
+      reconnect();
+      throw error;
+    }
+  };
+
   const run = async (): Promise<void> => {
     while (!stopped) {
       try {
-        await orm.em
-          .fork()
-          .execute(
-            `UPDATE ${SCHEDULER_SCHEMA}.timers SET status = 'pending' WHERE status = 'firing' AND claimed_at < now() - (? * interval '1 millisecond')`,
-            [options.staleClaimMs ?? 30_000],
-          );
+        await takeOverDeadClaims();
         const batch = await claim();
         if (batch.length > 0) {
           await runBatch(batch);
@@ -159,18 +207,23 @@ export const timerFirer = (options: TimerFirerOptions): BackgroundWorker => {
     name: 'timer-firer',
     everyReplica: true,
     start: async () => {
-      listener = new Client({ connectionString: options.databaseUrl });
-      listener.on('notification', () => wake?.());
-      listener.on('error', () => undefined);
-      await listener.connect();
-      await listener.query('LISTEN scheduler_timers');
+      stopped = false;
+      await beat();
+      heartbeat = setInterval(() => void beat().catch(() => undefined), options.heartbeatMs ?? 1000);
+      // Without the listener the firer still wakes every maxSleepMs; it keeps trying to listen.
+      await listen().catch((error: unknown) => logger.warn({ err: error }, 'cannot LISTEN for timers yet; retrying'));
       loop = run();
     },
     stop: async () => {
       stopped = true;
+      clearInterval(heartbeat);
       wake?.();
       await loop;
       await listener?.end().catch(() => undefined);
+      await orm.em
+        .fork()
+        .execute(`DELETE FROM ${SCHEDULER_SCHEMA}.replicas WHERE id = ?`, [replica])
+        .catch(() => undefined);
     },
   };
 };

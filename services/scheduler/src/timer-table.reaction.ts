@@ -31,9 +31,14 @@ export const reactToCallFlow =
         break;
       case 'FlowSwitched':
       case 'FlowSwitchFailed':
+        // Whichever replica sent it, the switch was applied when call-flow recorded it.
         await em.execute(
-          `UPDATE ${SCHEDULER_SCHEMA}.timers SET status = 'fired', outcome = COALESCE(outcome, ?) WHERE id = ? AND status <> 'fired'`,
-          [event.type, id],
+          `UPDATE ${SCHEDULER_SCHEMA}.timers
+              SET status = 'fired', outcome = COALESCE(outcome, ?), fired_at = COALESCE(fired_at, now()),
+                  applied_at = COALESCE(applied_at, ?::timestamptz),
+                  lateness_ms = COALESCE(lateness_ms, greatest(0, round(extract(epoch FROM ?::timestamptz - due_at) * 1000))::integer)
+            WHERE id = ? AND status <> 'fired'`,
+          [event.type, event.time, event.time, id],
         );
         break;
       default:

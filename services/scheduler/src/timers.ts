@@ -35,6 +35,12 @@ CREATE TABLE IF NOT EXISTS ${SCHEDULER_SCHEMA}.timers (
 );
 CREATE INDEX IF NOT EXISTS timers_due_idx ON ${SCHEDULER_SCHEMA}.timers (due_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS timers_firing_idx ON ${SCHEDULER_SCHEMA}.timers (claimed_at) WHERE status = 'firing';
+ALTER TABLE ${SCHEDULER_SCHEMA}.timers ADD COLUMN IF NOT EXISTS claimed_by text;
+ALTER TABLE ${SCHEDULER_SCHEMA}.timers ADD COLUMN IF NOT EXISTS applied_at timestamptz;
+CREATE TABLE IF NOT EXISTS ${SCHEDULER_SCHEMA}.replicas (
+  id text PRIMARY KEY,
+  heartbeat_at timestamptz NOT NULL DEFAULT now()
+);
 `;
 
 export const timerIdOf = (number: string, scheduleId: string): string => `${number}/${scheduleId}`;
