@@ -1,7 +1,6 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { createLogger, createMetrics, HealthChecks, operationsModule, type Logger } from '@tnp/platform';
 import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
@@ -24,7 +23,8 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
   const health = new HealthChecks();
   const client = new ServiceClient(config.NATS_URL, config.REQUEST_TIMEOUT_MS);
   await client.connect();
-  health.register({ name: 'nats', check: async () => void (await client.unwrap<NatsConnection>().flush()) });
+  health.register({ name: 'nats', check: () => client.check() });
+  health.registerVital('nats', () => !client.isClosed);
 
   @Module({ imports: [operationsModule(health, metrics.registry)] })
   class GatewayModule {}

@@ -244,6 +244,24 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     await work();
     logger.debug({ step: what, ms: Date.now() - started }, 'shutdown step done');
   };
+  let stopping: Promise<void> | undefined;
+  const shutDown = async (): Promise<void> => {
+    health.markShuttingDown();
+    clearInterval(lagWatch);
+    followers.abort();
+    await step('stop NATS endpoints', () => http.close());
+    await step('stop followers', async () => {
+      await Promise.all(everyReplica.map((w) => w.stop()));
+      await following;
+      await locks.close();
+    });
+    await step('drain NATS', () => nc.drain().catch(() => undefined));
+    await step('close databases', async () => {
+      await orm.close();
+      if (store !== postgres) await store.close();
+      await postgres.close();
+    });
+  };
   return {
     http,
     store,
@@ -253,23 +271,8 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     projections,
     reactions,
     logger,
-    stop: async () => {
-      health.markShuttingDown();
-      clearInterval(lagWatch);
-      followers.abort();
-      await step('stop NATS endpoints', () => http.close());
-      await step('stop followers', async () => {
-        await Promise.all(everyReplica.map((w) => w.stop()));
-        await following;
-        await locks.close();
-      });
-      await step('drain NATS', () => nc.drain().catch(() => undefined));
-      await step('close databases', async () => {
-        await orm.close();
-        if (store !== postgres) await store.close();
-        await postgres.close();
-      });
-    },
+    // A second stop (a second SIGTERM, a test's cleanup) waits for the first.
+    stop: () => (stopping ??= shutDown()),
   };
 };
 

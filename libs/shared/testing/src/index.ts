@@ -1,3 +1,4 @@
 export * from './test-infrastructure';
 export * from './service-harness';
 export * from './projection-properties';
+export * from './private-infra';

@@ -1,26 +1,39 @@
-import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
-import { headers } from '@nats-io/transport-node';
-import { firstValueFrom, timeout } from 'rxjs';
+import { ClientNats } from '@nestjs/microservices';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { PlatformError, type Principal, type Reply } from '@tnp/kernel';
+import { NatsStatusWatch, resilientNatsOptions } from '@tnp/messaging';
 import { currentTraceCarrier } from '@tnp/platform';
 
-/** The gateway's one path to the services: NATS request/reply through @nestjs/microservices. */
+/**
+ * The gateway's one path to the services: core NATS request/reply on the connection of
+ * @nestjs/microservices' client, which reconnects for ever. While NATS is unreachable a request
+ * is answered UNAVAILABLE at once, and a subject no replica serves answers "no responders" at
+ * once instead of waiting out the request timeout.
+ */
 export class ServiceClient {
   private readonly client: ClientNats;
+  private status: NatsStatusWatch | undefined;
 
   constructor(
     servers: string,
     private readonly timeoutMs: number,
   ) {
-    this.client = new ClientNats({ servers, name: 'gateway' } as ConstructorParameters<typeof ClientNats>[0]);
+    this.client = new ClientNats(resilientNatsOptions(servers, 'gateway') as ConstructorParameters<typeof ClientNats>[0]);
   }
 
-  connect(): Promise<unknown> {
-    return this.client.connect();
+  async connect(): Promise<void> {
+    await this.client.connect();
+    this.status = new NatsStatusWatch(this.client.unwrap<NatsConnection>());
   }
 
-  unwrap<T>(): T {
-    return this.client.unwrap<T>();
+  /** For readiness: connected now, without waiting on a round trip that an outage would stall. */
+  check(): Promise<void> {
+    if (!this.status) return Promise.reject(new Error('NATS not connected yet'));
+    return this.status.check();
+  }
+
+  get isClosed(): boolean {
+    return this.status?.isClosed ?? false;
   }
 
   close(): Promise<unknown> {
@@ -36,15 +49,19 @@ export class ServiceClient {
   }
 
   private async request<T>(subject: string, body: unknown): Promise<Reply<T>> {
+    if (!this.status?.isConnected) throw new PlatformError('UNAVAILABLE', 'The messaging system is unreachable; retry shortly');
     const h = headers();
     const carrier = currentTraceCarrier();
     if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
     if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
-    const record = new NatsRecordBuilder(body).setHeaders(h).build();
     try {
-      return await firstValueFrom(this.client.send<Reply<T>>(subject, record).pipe(timeout(this.timeoutMs)));
+      const message = await this.client
+        .unwrap<NatsConnection>()
+        .request(subject, JSON.stringify(body), { timeout: this.timeoutMs, headers: h });
+      return message.json<Reply<T>>();
     } catch (error) {
       const message = (error as Error).message ?? String(error);
+      if (/no responders/i.test(message)) throw new PlatformError('UNAVAILABLE', `No replica serves ${subject} right now; retry shortly`);
       throw new PlatformError('UNAVAILABLE', `The service behind ${subject} did not answer: ${message}`);
     }
   }
