@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/shared/platform/src/config.ts', 'libs/shared/testing/src/**/*.ts', 'test/support/**', 'test/integration/support/**', 'bench/src/**', '**/*.int.spec.ts'],
+    files: ['libs/shared/platform/src/config.ts', 'libs/shared/testing/src/**/*.ts', 'test/support/**', 'test/integration/support/**', 'bench/src/**', 'faults/src/**', '**/*.int.spec.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

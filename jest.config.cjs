@@ -10,7 +10,7 @@ const suffix = tier ? `${tier}.spec.ts` : '{unit,int,e2e}.spec.ts';
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: [`<rootDir>/{libs,services,test,bench}/**/*.${suffix}`],
+  testMatch: [`<rootDir>/{libs,services,test,bench,faults}/**/*.${suffix}`],
   // NestJS 12 and MikroORM 7 ship as ES modules; SWC turns them into CommonJS for Jest.
   transform: { '^.+\\.(t|j|mj)s$': [require.resolve('@swc/jest'), swcOptions] },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@mikro-orm|jose|kysely|@kurrent|@event-driven-io)/)'],

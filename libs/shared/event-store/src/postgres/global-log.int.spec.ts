@@ -187,3 +187,28 @@ describe('global log under concurrent writers', () => {
     }
   });
 });
+
+describe('global log order', () => {
+  test('transaction ids of different lengths are read in numeric order (999 before 1000), page after page', async () => {
+    // A fresh cluster crosses 999 -> 1000 early: an order by the text form would put 1000 first.
+    const digits = await PostgresEventStore.connect({ connectionString: db.url, schema: 'glog_digits', poolSize: 2 });
+    try {
+      const transactionIds = [1000, 999, 100, 99, 10, 9];
+      await db.query(
+        `INSERT INTO glog_digits.events (stream_id, stream_revision, event_id, event_type, data, metadata, transaction_id)
+         SELECT 'digits-' || t, 0, gen_random_uuid(), 'Digit', '{}', '{}', t::text::xid8 FROM unnest($1::bigint[]) AS t`,
+        [transactionIds],
+      );
+      const read: number[] = [];
+      let after: LogPosition = { transactionId: 0, position: 0 };
+      for (let page = await digits.readAll({ after, maxCount: 2 }); page.length > 0; page = await digits.readAll({ after, maxCount: 2 })) {
+        read.push(...page.map((e) => e.logPosition.transactionId));
+        after = page.at(-1)?.logPosition ?? after;
+      }
+      expect(read).toEqual([9, 10, 99, 100, 999, 1000]);
+      expect((await digits.headPosition()).transactionId).toBe(1000);
+    } finally {
+      await digits.close();
+    }
+  });
+});

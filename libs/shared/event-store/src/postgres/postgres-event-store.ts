@@ -199,11 +199,12 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
     const after = options.after ?? LOG_START;
     const { rows } = await this.query<EventRow>(
+      // Ordered by the table's xid8 column, not the text column of the same name the select returns.
       `SELECT ${EVENT_COLUMNS}
-         FROM ${this.schema}.events
-        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
+         FROM ${this.schema}.events e
+        WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id, e.global_position
         LIMIT $3`,
       [String(after.transactionId), after.position, options.maxCount ?? 1000],
     );
@@ -212,9 +213,9 @@ export class PostgresEventStore implements EventStore {
 
   async headPosition(): Promise<LogPosition> {
     const { rows } = await this.query<{ transaction_id: string; global_position: string }>(
-      `SELECT transaction_id::text, global_position FROM ${this.schema}.events
-        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position FROM ${this.schema}.events e
+        WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
       [],
     );
     const row = rows[0];
