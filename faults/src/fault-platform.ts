@@ -44,6 +44,8 @@ export class FaultPlatform {
     log(`private PostgreSQL on ${pg.port}, private nats-server on ${nats.port}`);
     const nc = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100, name: 'fault-suite' });
     const db = new Pool({ connectionString: pg.url, max: 3, application_name: 'fault-suite' });
+    // The restart scenario cuts these connections too; the pool opens new ones.
+    db.on('error', () => undefined);
     const token = await mintToken(
       { sub: 'fault-suite', role: 'platform' },
       { secret: JWT_SECRET, issuer: 'telephony-platform', audience: 'telephony-api' },
@@ -67,6 +69,7 @@ export class FaultPlatform {
       JWT_SECRET,
       DB_POOL_SIZE: '4',
       REACTION_BACKOFF_MS: '200,500,1000',
+      LOG_LEVEL: process.env['FAULTS_SERVICE_LOG_LEVEL'] ?? 'warn',
     };
   }
 

@@ -47,7 +47,7 @@ const sources = (runId: number): Partial<Record<EventSourcedService, CommandSour
     data: {
       number: ACTIVE_POOL(w, i % 2),
       scheduleId: `r${runId}-w${w}-i${i}`,
-      at: londonIn(2500),
+      at: londonIn(6000),
       timeZone: 'Europe/London',
       flowId: i % 2 === 0 ? 'closed' : 'open',
       values: { greeting: `R${runId}` },

@@ -49,7 +49,11 @@ export const runFaults = async (sizes: Sizes, kind: 'full' | 'quick', log: (line
     for (const scenario of ALL_SCENARIOS(sizes).filter((_, i) => !only || only.split(',').includes(String(i)))) {
       const result = await scenario(platform);
       log(
-        `${passed(result) ? 'pass' : 'FAIL'} ${result.scenario}: ${result.acknowledged} acknowledged, ${result.consistency.lost} lost, ${result.consistency.doubled} doubled`,
+        `${passed(result) ? 'pass' : 'FAIL'} ${result.scenario}: ${result.acknowledged} acknowledged, ${result.consistency.lost} lost, ${result.consistency.doubled} doubled; ${[
+          ...result.recoveries.map((r) => `${r.what} ${Math.round(r.ms)} ms`),
+          ...result.notes,
+          ...result.consistency.problems,
+        ].join('; ')}`,
       );
       results.push(result);
     }

@@ -110,7 +110,7 @@ export const stopNats = (platform: FaultPlatform, sizes: Sizes): Promise<Scenari
       10_000,
     );
     const started = performance.now();
-    const answer = await fetch(`${gateway.base}/v1/sites/${SITE}/numbers/${encodeURIComponent(LOCK_POOL(0, 0))}`, {
+    const answer = await fetch(`${gateway.base}/v1/numbers/${encodeURIComponent(LOCK_POOL(0, 0))}`, {
       headers: { authorization: `Bearer ${platform.token}` },
     });
     const gatewayMs = performance.now() - started;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, until } from '@tnp/testing';
 
@@ -56,7 +56,13 @@ export class ServiceProcess {
       env: { PATH: process.env['PATH'] ?? '', HTTP_PORT: String(this.port), HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+    // FAULTS_LOG_DIR keeps every replica's whole output, to read after a failed run.
+    const logDir = process.env['FAULTS_LOG_DIR'];
+    if (logDir) mkdirSync(logDir, { recursive: true });
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+      if (logDir) appendFileSync(join(logDir, `${this.service}-${child.pid}.log`), chunk);
+    };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.child = child;

@@ -6,3 +6,4 @@ export * from './postgres/postgres-command-log';
 export * from './event-ids';
 export * from './postgres/postgres-leader-lock';
 export * from './kurrentdb/kurrentdb-event-store';
+export * from './postgres/connection-failure';

@@ -1,4 +1,4 @@
-import type { CommandLog } from '@tnp/event-store';
+import { isConnectionFailure, type CommandLog } from '@tnp/event-store';
 import { PlatformError, type Reply } from '@tnp/kernel';
 import { isFinalAnswer, toErrorBody } from './error-body';
 
@@ -24,7 +24,7 @@ export const executeCommand = async <T>(options: ExecuteCommandOptions<T>): Prom
   try {
     reply = { ok: true, value: await retryOnConflict(options.run, options.conflictRetries ?? 5) };
   } catch (error) {
-    if (!(error instanceof PlatformError)) options.onUnexpectedError?.(error);
+    if (!(error instanceof PlatformError) && !isConnectionFailure(error)) options.onUnexpectedError?.(error);
     reply = { ok: false, error: toErrorBody(error) };
   }
   if (reply.ok || isFinalAnswer(reply.error)) {

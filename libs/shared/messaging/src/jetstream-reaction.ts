@@ -2,6 +2,8 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, typ
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
 import type { CloudEvent } from './cloud-event';
+import { isConnectionFailure } from '@tnp/event-store';
+import { isPlatformError } from '@tnp/kernel';
 
 export type ReactionOptions = {
   readonly nc: NatsConnection;
@@ -174,7 +176,8 @@ export class JetStreamReaction {
       const backoff = this.options.backoffMs ?? DEFAULT_BACKOFF_MS;
       const attempt = message.info.deliveryCount;
       const reason = (error as Error).message ?? String(error);
-      if (attempt > backoff.length && this.options.deadLetters) {
+      // A database or service that is down makes every message fail: wait for it, park nothing.
+      if (attempt > backoff.length && this.options.deadLetters && !isTransient(error)) {
         await this.park(message, event, reason);
         return;
       }
@@ -211,6 +214,8 @@ export class JetStreamReaction {
     );
   }
 }
+
+const isTransient = (error: unknown): boolean => (isPlatformError(error) && error.retryable) || isConnectionFailure(error);
 
 const toDeadLetter = (message: JsMsg): DeadLetter => {
   let event: CloudEvent;

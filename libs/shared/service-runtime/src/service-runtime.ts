@@ -4,6 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { sweepDeadConnections } from './dead-connection-sweeper';
 import { KurrentDbEventStore, PostgresEventStore, LeaderLocks, type EventStore, type Lease, type RecordedEvent } from '@tnp/event-store';
 import {
   createNatsServer,
@@ -123,6 +125,8 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     debug: false,
     allowGlobalContext: false,
     pool: { min: 0, max: config.READ_MODEL_POOL_SIZE, idleTimeoutMillis: 30_000 },
+    // A query waits at most 5 s for a connection (then UNAVAILABLE), and dead ones are swept.
+    driverOptions: { connectionTimeoutMillis: 5000, onPoolCreated: (pool: Pool) => void sweepDeadConnections(pool) },
   });
   const projectionDefinitions = definition.projections();
   await migrateReadModels(orm, definition.readModelSql, [...new Set(projectionDefinitions.map((p) => p.schema))]);

@@ -1,5 +1,6 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { Client, Pool, type QueryResultRow } from 'pg';
+import { isConnectionFailure } from './connection-failure';
 import { PlatformError } from '@tnp/kernel';
 import {
   ConcurrencyConflictError,
@@ -162,6 +163,7 @@ export class PostgresEventStore implements EventStore {
       if (isPgError(error) && SERIALIZATION_OR_DEADLOCK.has(error.code ?? '')) {
         throw new PlatformError('CONCURRENCY_CONFLICT', 'Concurrent append, retry');
       }
+      if (isConnectionFailure(error)) throw new PlatformError('UNAVAILABLE', `Event store unreachable: ${(error as Error).message}`);
       throw error;
     }
   }
@@ -294,7 +296,7 @@ export class PostgresEventStore implements EventStore {
     try {
       return await this.pool.query<R & QueryResultRow>(sql, params);
     } catch (error) {
-      if (isPgError(error) && error.code && !isUnavailable(error.code)) throw error;
+      if (!isConnectionFailure(error)) throw error;
       throw new PlatformError('UNAVAILABLE', `Event store unreachable: ${(error as Error).message}`);
     }
   }
@@ -501,10 +503,6 @@ const assertDistinctStreams = (requests: readonly AppendRequest[]): void => {
     seen.add(r.streamId);
   }
 };
-
-/** Connection failures, a server shutting down or starting, too many connections: retry later. */
-export const isUnavailable = (sqlState: string): boolean =>
-  sqlState.startsWith('08') || sqlState.startsWith('57P') || sqlState.startsWith('53');
 
 type PgError = Error & { code?: string; constraint?: string; detail?: string };
 const isPgError = (error: unknown): error is PgError => error instanceof Error && 'code' in error;
