@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { until } from '@tnp/testing';
 import { checkConsistency, type Consistency } from './consistency';
-import { LOCK_POOL, SITE, type FaultPlatform } from './fault-platform';
+import { LOCK_POOL, type FaultPlatform } from './fault-platform';
 import { MixedLoad } from './mixed-load';
 import { EVENT_SOURCED, type EventSourcedService, type ServiceProcess } from './service-process';
 
