@@ -38,6 +38,25 @@ export const toMarkdown = (report: FaultReport): string => {
   return lines.join('\n');
 };
 
+/** A scenario that could not finish is a failed row, and the run goes on with the next. */
+const failedRun = (scenario: string, error: unknown): ScenarioResult => ({
+  scenario: `${scenario} (stopped: ${(error as Error).message.split('\n')[0]})`,
+  acknowledged: 0,
+  consistency: {
+    lost: 0,
+    doubled: 0,
+    switchesLost: 0,
+    switchesDoubled: 0,
+    maxSwitchLatenessMs: null,
+    readModelEqualsRebuild: false,
+    storeEqualsStream: false,
+    problems: [(error as Error).stack ?? String(error)],
+    convergedInMs: 0,
+  },
+  recoveries: [],
+  notes: [],
+});
+
 export const runFaults = async (sizes: Sizes, kind: 'full' | 'quick', log: (line: string) => void = console.log): Promise<FaultReport> => {
   const platform = await FaultPlatform.start(log);
   // Stopped from outside (timeout, Ctrl-C): stop what this run started, by pid, before leaving.
@@ -47,7 +66,7 @@ export const runFaults = async (sizes: Sizes, kind: 'full' | 'quick', log: (line
   try {
     const only = process.env['FAULTS_ONLY'];
     for (const scenario of ALL_SCENARIOS(sizes).filter((_, i) => !only || only.split(',').includes(String(i)))) {
-      const result = await scenario(platform);
+      const result = await scenario.run(platform).catch((error: unknown) => failedRun(scenario.name, error));
       log(
         `${passed(result) ? 'pass' : 'FAIL'} ${result.scenario}: ${result.acknowledged} acknowledged, ${result.consistency.lost} lost, ${result.consistency.doubled} doubled; ${[
           ...result.recoveries.map((r) => `${r.what} ${Math.round(r.ms)} ms`),

@@ -96,7 +96,7 @@ export class JetStreamReaction {
     const info = await jsm.streams.info(stream.name, { subjects_filter: this.deadLetterSubject() }).catch(() => undefined);
     if (!info || info.state.messages === 0) return [];
     const found: DeadLetter[] = [];
-    const consumer = await jetstream(this.options.nc).consumers.get(stream.name, { filter_subjects: [this.deadLetterSubject()] });
+    const consumer = await jetstream(this.options.nc).consumers.get(stream.name, { filter_subjects: this.deadLetterSubject() });
     for (;;) {
       const message = await consumer.next({ expires: 1000 });
       if (!message) break;
@@ -205,7 +205,9 @@ export class JetStreamReaction {
       headers: h,
       msgID: `${durable}:${event?.id ?? message.seq}`,
     });
-    message.term(reason.slice(0, 200));
+    // A bare +TERM: nats-server 2.9 does not understand "+TERM <reason>" and leaves the message
+    // pending, which stalled the consumer (max_ack_pending 1). The reason is in the dead letter.
+    message.term();
     metrics?.deadLettered.inc({ durable });
     metrics?.deadLetters.inc({ durable });
     logger.error(
