@@ -10,6 +10,6 @@ describe('fault suite (quick)', () => {
     const report = await runFaults(QUICK, 'quick', () => undefined);
     const failed = report.results.filter((r) => !passed(r));
     expect({ failed: failed.map((r) => r.scenario), table: failed.length ? toMarkdown(report) : '' }).toEqual({ failed: [], table: '' });
-    expect(report.results.map((r) => r.scenario)).toHaveLength(10);
+    expect(report.results.map((r) => r.scenario)).toHaveLength(11);
   }, 900_000);
 });

@@ -99,6 +99,18 @@ export const killService = (platform: FaultPlatform, service: EventSourcedServic
     return recoveries;
   });
 
+export const killDuringRebuild = (platform: FaultPlatform, sizes: Sizes): Promise<ScenarioResult> =>
+  underLoad(platform, 'kill -9 number-inventory during a projection rebuild', sizes, async (_load, notes) => {
+    const victim = platform.first('number-inventory');
+    await victim.post('/operations/projections/site-telephony/rebuild');
+    const killedAt = performance.now();
+    await victim.kill('SIGKILL');
+    notes.push('killed right after the site-telephony read model was reset, while it replays');
+    await victim.spawn();
+    await victim.ready(60_000);
+    return [{ what: 'killed replica ready again after', ms: performance.now() - killedAt, targetMs: 20_000 }];
+  });
+
 export const stopNats = (platform: FaultPlatform, sizes: Sizes): Promise<ScenarioResult> =>
   underLoad(platform, `NATS stopped for ${sizes.natsOutageMs / 1000} s`, sizes, async (_load, notes) => {
     await platform.nats.stopServer();
@@ -216,16 +228,20 @@ export const poisonMessage = (platform: FaultPlatform, sizes: Sizes): Promise<Sc
     const published = performance.now();
     const jsm = await jetstreamManager(platform.nc);
     const consumers = await jsm.consumers.list('NUMBER_INVENTORY_EVENTS').next();
+    let lastSeen = '';
     // Each reaction either handles the message (some ignore an event without a number) or fails
     // on it, retries with backoff and parks it; none may stall on it.
     const pastMs = await until(
       'every consumer of the stream to go on past the poison',
       async () => {
         const infos = await Promise.all(consumers.map((c) => jsm.consumers.info('NUMBER_INVENTORY_EVENTS', c.name)));
-        return infos.every((i) => i.ack_floor.stream_seq > ack.seq);
+        lastSeen = infos.map((i) => `${i.name} ack floor ${i.ack_floor.stream_seq}, ${i.num_ack_pending} unacknowledged`).join('; ');
+        return infos.every((i) => i.ack_floor.stream_seq > ack.seq || (i.ack_floor.stream_seq === ack.seq && i.num_ack_pending === 0));
       },
       30_000,
-    );
+    ).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message} (poison at ${ack.seq}: ${lastSeen})`);
+    });
     const parkedBy = await parkedPoison(platform, poisonId);
     notes.push(
       `consumers past it: ${consumers.map((c) => c.name).join(', ')}; parked by ${parkedBy.map((l) => `${l.durable} after ${l.attempts} attempts (${l.reason.slice(0, 60)})`).join(', ') || 'none'}`,
@@ -261,4 +277,5 @@ export const ALL_SCENARIOS = (sizes: Sizes): Scenario[] => [
   { name: 'PostgreSQL restarted', run: (p) => restartPostgres(p, sizes) },
   { name: 'leader-lock connection killed, two replicas', run: (p) => killLeaderLock(p, sizes) },
   { name: 'poison message for the reactions', run: (p) => poisonMessage(p, sizes) },
+  { name: 'kill -9 number-inventory during a projection rebuild', run: (p) => killDuringRebuild(p, sizes) },
 ];

@@ -84,15 +84,20 @@ export const timerFirer = (options: TimerFirerOptions): BackgroundWorker => {
         [replica],
       );
 
-  /** Claims of replicas that stopped beating (or that hang past the stale limit) go back to pending. */
+  /**
+   * Claims of replicas that stopped beating (or that hang past the stale limit) go back to pending,
+   * and so do this replica's own: it runs this between batches, with nothing in flight, so a claim
+   * of its own still firing is one whose outcome it could not record (PostgreSQL was down).
+   */
   const takeOverDeadClaims = (): Promise<unknown> =>
     orm.em.fork().execute(
       `UPDATE ${SCHEDULER_SCHEMA}.timers t SET status = 'pending'
         WHERE t.status = 'firing'
-          AND (t.claimed_at < now() - (? * interval '1 millisecond')
+          AND (t.claimed_by = ?
+               OR t.claimed_at < now() - (? * interval '1 millisecond')
                OR NOT EXISTS (SELECT 1 FROM ${SCHEDULER_SCHEMA}.replicas r
                                WHERE r.id = t.claimed_by AND r.heartbeat_at >= now() - (? * interval '1 millisecond')))`,
-      [options.staleClaimMs ?? 30_000, options.deadReplicaMs ?? 3000],
+      [replica, options.staleClaimMs ?? 30_000, options.deadReplicaMs ?? 3000],
     );
 
   const fire = async (timer: Due): Promise<void> => {

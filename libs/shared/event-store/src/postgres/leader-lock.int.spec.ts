@@ -26,9 +26,11 @@ const replica = (): LeaderLocks => {
   return locks;
 };
 
-/** The backend holding an advisory lock: the connection to cut. */
+/** The backend holding the advisory lock in this test's database (other suites hold theirs): the connection to cut. */
 const lockHolderPid = async (): Promise<number> => {
-  const rows = (await db.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted`)) as { pid: number }[];
+  const rows = (await db.query(
+    `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  )) as { pid: number }[];
   expect(rows).toHaveLength(1);
   return rows[0]?.pid ?? 0;
 };
