@@ -227,7 +227,8 @@ export const poisonMessage = (platform: FaultPlatform, sizes: Sizes): Promise<Sc
     );
     const published = performance.now();
     const jsm = await jetstreamManager(platform.nc);
-    const consumers = await jsm.consumers.list('NUMBER_INVENTORY_EVENTS').next();
+    // The reactions' durable consumers (the audits' ordered consumers are ephemeral, with no acks).
+    const consumers = (await jsm.consumers.list('NUMBER_INVENTORY_EVENTS').next()).filter((c) => c.config.durable_name);
     let lastSeen = '';
     // Each reaction either handles the message (some ignore an event without a number) or fails
     // on it, retries with backoff and parks it; none may stall on it.
