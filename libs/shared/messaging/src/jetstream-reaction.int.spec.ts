@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '@tnp/platform';
 import { eventually, testNatsUrl } from '@tnp/testing';
@@ -54,6 +54,34 @@ test('a message whose handler keeps failing is retried with backoff, parked with
     const parked = await reaction.listDeadLetters();
     expect(parked).toEqual([expect.objectContaining({ eventId: 'poison', reason: 'cannot handle poison', attempts: 3 })]);
     await eventually(async () => expect(await reaction.pending()).toBe(0));
+  } finally {
+    await reaction.stop();
+  }
+});
+
+test('a durable consumer created by an older version (30 s ack wait) is brought to the current ack wait, and followed', async () => {
+  const durable = `old-${id}`;
+  const jsm = await jetstreamManager(nc);
+  await jsm.consumers.add(STREAM, {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    filter_subject: `r${id}.>`,
+    max_ack_pending: 1,
+    ack_wait: 30_000_000_000,
+  });
+  const handled: string[] = [];
+  const reaction = new JetStreamReaction({
+    nc,
+    stream: STREAM,
+    durable,
+    filterSubject: `r${id}.>`,
+    logger: createLogger('test', 'silent'),
+    handle: async (event) => void handled.push(event.id),
+  });
+  reaction.start();
+  try {
+    await eventually(() => expect(handled).toContain('first'));
+    expect((await jsm.consumers.info(STREAM, durable)).config.ack_wait).toBe(5_000_000_000);
   } finally {
     await reaction.stop();
   }

@@ -34,6 +34,12 @@ export type DeadLetter = {
 };
 
 const DEFAULT_BACKOFF_MS = [250, 1000, 5000, 15_000];
+/**
+ * How long a delivered message may go unacknowledged before JetStream hands it out again. With
+ * one message in flight per consumer, this is how long a replica killed mid-message holds its
+ * reaction back; a handler that runs longer tells JetStream it is still working.
+ */
+const ACK_WAIT_MS = 5000;
 
 /** Creates the service's dead-letter stream (file storage, kept until replayed or removed). */
 export const ensureDeadLetterStream = async (nc: NatsConnection, stream: DeadLetterStream, replicas = 1): Promise<void> => {
@@ -136,14 +142,21 @@ export class JetStreamReaction {
     while (!this.stopped) {
       try {
         const jsm = await jetstreamManager(nc);
-        await jsm.consumers.add(stream, {
-          durable_name: durable,
-          ack_policy: AckPolicy.Explicit,
-          deliver_policy: DeliverPolicy.All,
-          filter_subject: filterSubject,
-          max_ack_pending: 1,
-          ack_wait: 30_000_000_000,
-        });
+        const ackWait = ACK_WAIT_MS * 1_000_000;
+        await jsm.consumers
+          .add(stream, {
+            durable_name: durable,
+            ack_policy: AckPolicy.Explicit,
+            deliver_policy: DeliverPolicy.All,
+            filter_subject: filterSubject,
+            max_ack_pending: 1,
+            ack_wait: ackWait,
+          })
+          .catch(async (error: unknown) => {
+            // Created by an older version with another ack wait: bring it to this one.
+            if (!/already (exists|in use)/i.test((error as Error).message ?? '')) throw error;
+            await jsm.consumers.update(stream, durable, { ack_wait: ackWait });
+          });
         const consumer = await jetstream(nc).consumers.get(stream, durable);
         this.messages = await consumer.consume({ max_messages: 64 });
         for await (const message of this.messages) await this.process(message);
@@ -165,6 +178,7 @@ export class JetStreamReaction {
       await this.park(message, undefined, `undecodable message: ${(error as Error).message}`);
       return;
     }
+    const stillWorking = setInterval(() => message.working(), ACK_WAIT_MS / 3);
     try {
       await inSpan(
         `react ${durable} ${event.type}`,
@@ -185,6 +199,8 @@ export class JetStreamReaction {
       const delay = backoff[Math.min(attempt - 1, backoff.length - 1)] ?? 1000;
       logger.warn({ err: error, event: event.id, type: event.type, attempt, retryInMs: delay }, 'reaction failed; retrying later');
       message.nak(delay);
+    } finally {
+      clearInterval(stillWorking);
     }
   }
 
