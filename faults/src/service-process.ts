@@ -28,7 +28,7 @@ export class ServiceProcess {
   static async start(service: ServiceName, env: Record<string, string>): Promise<ServiceProcess> {
     const instance = new ServiceProcess(service, await freePort(), env);
     await instance.spawn();
-    await instance.ready(60_000);
+    await instance.ready(120_000);
     return instance;
   }
 

@@ -7,3 +7,4 @@ export * from './event-ids';
 export * from './postgres/postgres-leader-lock';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './postgres/connection-failure';
+export * from './postgres/migration-retry';

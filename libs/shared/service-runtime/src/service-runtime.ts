@@ -6,7 +6,16 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { sweepDeadConnections } from './dead-connection-sweeper';
-import { KurrentDbEventStore, PostgresEventStore, LeaderLocks, type EventStore, type Lease, type RecordedEvent } from '@tnp/event-store';
+import {
+  KurrentDbEventStore,
+  LeaderLocks,
+  MIGRATION_LOCK_TIMEOUT,
+  migrateGivingWay,
+  PostgresEventStore,
+  type EventStore,
+  type Lease,
+  type RecordedEvent,
+} from '@tnp/event-store';
 import {
   createNatsServer,
   ensureDeadLetterStream,
@@ -82,11 +91,14 @@ export type ServiceRuntime = {
 
 /** Read-model tables and projection checkpoints, created once under a lock so replicas booting together do not race. */
 const migrateReadModels = async (orm: MikroORM, readModelSql: string, projectionSchemas: readonly string[]): Promise<void> => {
-  await orm.em.fork().transactional(async (em) => {
-    await em.execute(`SELECT pg_advisory_xact_lock(hashtext('read-model-migration'))`);
-    await em.execute(readModelSql);
-    for (const schema of projectionSchemas) await em.execute(projectionCheckpointsSql(schema));
-  });
+  await migrateGivingWay(() =>
+    orm.em.fork().transactional(async (em) => {
+      await em.execute(`SELECT pg_advisory_xact_lock(hashtext('read-model-migration'))`);
+      await em.execute(MIGRATION_LOCK_TIMEOUT);
+      await em.execute(readModelSql);
+      for (const schema of projectionSchemas) await em.execute(projectionCheckpointsSql(schema));
+    }),
+  );
 };
 
 export const aggregateOf = (aggregates: readonly string[], streamId: string): string =>

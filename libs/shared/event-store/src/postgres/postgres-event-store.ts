@@ -1,6 +1,7 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { Client, Pool, type QueryResultRow } from 'pg';
 import { isConnectionFailure } from './connection-failure';
+import { MIGRATION_LOCK_TIMEOUT, migrateGivingWay } from './migration-retry';
 import { PlatformError } from '@tnp/kernel';
 import {
   ConcurrencyConflictError,
@@ -93,7 +94,8 @@ export class PostgresEventStore implements EventStore {
     try {
       // Concurrent replicas booting together must not race on CREATE TABLE.
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate:${this.schema}`]);
-      await client.query(eventStoreSchemaSql(this.schema));
+      // One transaction (a multi-statement query), giving way to appends it would deadlock with.
+      await migrateGivingWay(() => client.query(`${MIGRATION_LOCK_TIMEOUT}${eventStoreSchemaSql(this.schema)}`).then(() => undefined));
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrate:${this.schema}`]).catch(() => undefined);
       client.release();
