@@ -1,24 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
-import type { ServiceHarness } from '@tnp/testing';
+import { freePort, type ServiceHarness } from '@tnp/testing';
 import { closedLoop, row, type Row } from './bench-kit';
 
 const SERVICES = ['number-inventory', 'assignment', 'fax', 'extension-device', 'call-flow', 'scheduler', 'gateway'] as const;
-
-/** A port the kernel just handed out, so it is neither listened on nor used by an outgoing connection. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 const rssOf = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
