@@ -6,6 +6,7 @@ import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
 import { installBodyParsers, registerRoutes } from './http/register-routes';
+import type { RouteSpec } from './http/route';
 import { assignmentRoutes } from './assignment/assignment.routes';
 import { callFlowRoutes } from './call-flow/call-flow.routes';
 import { extensionDeviceRoutes } from './extension-device/extension-device.routes';
@@ -17,6 +18,15 @@ export type Gateway = {
   readonly url: () => Promise<string>;
   readonly stop: () => Promise<void>;
 };
+
+/** Every HTTP operation of the API: the OpenAPI document, the router and the tenancy tests all come from this list. */
+export const routeCatalogue = (client: ServiceClient, prefix: string): RouteSpec[] => [
+  ...numberInventoryRoutes(client, prefix),
+  ...assignmentRoutes(client, prefix),
+  ...faxRoutes(client, prefix),
+  ...extensionDeviceRoutes(client, prefix),
+  ...callFlowRoutes(client, prefix),
+];
 
 export const startGateway = async (config: GatewayConfig, logger: Logger = createLogger('gateway', config.LOG_LEVEL)): Promise<Gateway> => {
   const metrics = createMetrics('gateway');
@@ -36,13 +46,7 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
   const fastify = http.getHttpAdapter().getInstance();
   installBodyParsers(fastify);
   const prefix = config.NATS_SUBJECT_PREFIX;
-  const routes = [
-    ...numberInventoryRoutes(client, prefix),
-    ...assignmentRoutes(client, prefix),
-    ...faxRoutes(client, prefix),
-    ...extensionDeviceRoutes(client, prefix),
-    ...callFlowRoutes(client, prefix),
-  ];
+  const routes = routeCatalogue(client, prefix);
   registerRoutes(fastify, routes, {
     jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
     logger,
