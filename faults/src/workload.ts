@@ -42,7 +42,7 @@ export const sendUntilAnswered = async (
   giveUpAt: number,
 ): Promise<boolean> => {
   const commandId = randomUUID();
-  const body = JSON.stringify({ commandId, principal: { id: 'fault-suite', role: 'platform' }, data: command.data });
+  const body = JSON.stringify({ commandId, principal: { id: 'fault-suite', role: 'platform', tenantId: 'acme' }, data: command.data });
   for (;;) {
     let reason: string;
     try {

@@ -117,7 +117,7 @@ describe('number assignment and fax through the REST API', () => {
     const refused: [string, string, unknown, number, string][] = [
       ['PUT', num(9, 'routing'), { destination: { type: 'fax' } }, 409, 'NUMBER_NOT_ACTIVE'],
       ['PUT', num(8, 'user'), { userId: 'u-ada' }, 409, 'USER_ALREADY_HAS_NUMBER'],
-      ['PUT', num(8, 'routing'), { destination: { type: 'route', destinationId: 'globex-sales' } }, 409, 'DESTINATION_NOT_OWNED'],
+      ['PUT', num(8, 'routing'), { destination: { type: 'route', destinationId: 'globex-sales' } }, 409, 'DESTINATION_NOT_FOUND'],
       [
         'PUT',
         num(8, 'routing'),

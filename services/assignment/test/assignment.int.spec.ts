@@ -102,8 +102,9 @@ describe('assignment service', () => {
   });
 
   test('refuses what the rules forbid, each with its rule', async () => {
+    // Another company's destination id names nothing among this company's own.
     expect(ruleOf(await admin('route-number', { number: n(1), destination: { type: 'route', destinationId: 'globex-sales' } }))).toBe(
-      'DESTINATION_NOT_OWNED',
+      'DESTINATION_NOT_FOUND',
     );
     expect(ruleOf(await admin('route-number', { number: n(9), destination: { type: 'fax' } }))).toBe('NUMBER_NOT_ACTIVE');
     expect(ruleOf(await admin('route-number', { number: n(1), destination: { type: 'route', destinationId: 'acme-room' } }))).toBe(

@@ -15,6 +15,7 @@ import {
 import {
   callFlowDecider,
   callFlowStreamId,
+  PLATFORM_TENANT,
   serviceNumberDecider,
   serviceNumberStreamId,
   type CallFlowCommand,
@@ -80,8 +81,10 @@ export const decideOnServiceNumber = (store: EventStore, command: NumberCommand,
     const uow = new UnitOfWork(store, metadata);
     const streamId = serviceNumberStreamId(command.data.number);
     const state = await uow.load(streamId, serviceNumberDecider);
+    const owner = state.observed?.owner;
+    const tenant = owner?.type === 'occupier' ? owner.occupierId : null;
     const flows = new Map<string, CallFlowState>();
-    for (const flowId of flowIdsFor(command, state)) flows.set(flowId, await uow.load(callFlowStreamId(flowId), callFlowDecider));
+    for (const flowId of flowIdsFor(command, state)) flows.set(flowId, await flowFor(uow, tenant, flowId));
     const events = uow.decide(streamId, serviceNumberDecider, command, { flows });
     const results = await uow.commit();
     return {
@@ -92,10 +95,20 @@ export const decideOnServiceNumber = (store: EventStore, command: NumberCommand,
     };
   }, 8);
 
+/** A service number's flow: the company's own of that id, else the platform's. */
+const flowFor = async (uow: UnitOfWork, tenant: string | null, flowId: string): Promise<CallFlowState> => {
+  const own = tenant ? await uow.load(callFlowStreamId(tenant, flowId), callFlowDecider) : undefined;
+  return own?.exists ? own : uow.load(callFlowStreamId(PLATFORM_TENANT, flowId), callFlowDecider);
+};
+
+/** A flow is defined for the tenant it names, and changed among the caller's own (the platform's when the caller names none). */
+const flowTenant = (command: Omit<CallFlowCommand, 'metadata'>, metadata: CommandMetadata): string =>
+  'tenant' in command.data ? command.data.tenant : (metadata.principal.tenantId ?? PLATFORM_TENANT);
+
 const decideOnFlow = (store: EventStore, command: Omit<CallFlowCommand, 'metadata'>, metadata: CommandMetadata) =>
   retryOnConflict(async () => {
     const uow = new UnitOfWork(store, metadata);
-    const streamId = callFlowStreamId(command.data.flowId);
+    const streamId = callFlowStreamId(flowTenant(command, metadata), command.data.flowId);
     await uow.load(streamId, callFlowDecider);
     uow.decide(streamId, callFlowDecider, command, undefined);
     return { flowId: command.data.flowId, eventIds: (await uow.commit()).flatMap((r) => r.eventIds) };

@@ -116,7 +116,7 @@ describe('call-flow and scheduler', () => {
         })
       ).ok,
     ).toBe(true);
-    await callFlow.command('delete-call-flow', { flowId: 'doomed' });
+    await callFlow.command('delete-call-flow', { flowId: 'doomed' }, { tenantId: 'acme' });
     const applied = await callFlow.command('apply-scheduled-switch', { number: n(3), scheduleId: 'd' });
     expect(applied.ok).toBe(true);
     const events = await callFlow.service.store.readStream(`service-number-${n(3)}`);

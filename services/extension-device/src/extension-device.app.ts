@@ -17,6 +17,7 @@ import {
   ExtensionCommands,
   extensionCommandSubject,
   extensionOnlySchema,
+  getExtensionSchema,
   ExtensionQueries as Queries,
   extensionQuerySubject,
   listSiteHandsetsSchema,
@@ -118,8 +119,8 @@ export const extensionDeviceService: ServiceDefinition = {
       queryEndpoint(deps, {
         subject: extensionQuerySubject(Queries.getExtension, prefix),
         queryType: 'GetExtension',
-        schema: extensionOnlySchema,
-        handle: (d) => q.extension(d.extensionId),
+        schema: getExtensionSchema,
+        handle: (d) => q.extension(d.tenant, d.extensionId),
       }),
       queryEndpoint(deps, {
         subject: extensionQuerySubject(Queries.listSiteHandsets, prefix),

@@ -8,6 +8,7 @@ import {
   ExtensionRule,
   extensionDecider,
   extensionKeyClaimStreamId,
+  extensionKeyOf,
   extensionKeyDecider,
   extensionStreamId,
   handsetDecider,
@@ -46,7 +47,8 @@ export class ExtensionHandler {
       ]);
     if (known.length === 0)
       throw ruleViolated(ExtensionRule.USER_NOT_FOUND, `User ${input.assignee.userId} is not a user of ${input.occupierId}`);
-    const existingPin = await this.defaultPinOf(input.extensionId);
+    const pinKey = extensionKeyOf(input.occupierId, input.extensionId);
+    const existingPin = await this.defaultPinOf(pinKey);
     const defaultPin = existingPin ?? generateDefaultPin();
     const defaultPinHash = await hashPin(defaultPin);
     const outcome = await this.run(metadata, input.extensionId, async (uow) => {
@@ -61,7 +63,7 @@ export class ExtensionHandler {
         uow.decide(
           numberStream,
           deviceNumberDecider,
-          { type: 'LinkExtension', data: { number: input.number, extensionId: input.extensionId } },
+          { type: 'LinkExtension', data: { number: input.number, tenant: input.occupierId, extensionId: input.extensionId } },
           undefined,
         );
       }
@@ -73,7 +75,7 @@ export class ExtensionHandler {
         { type: 'ClaimExtensionKey', data: { tenant: input.occupierId, key: input.key, extensionId: input.extensionId } },
         undefined,
       );
-      await this.decide(uow, {
+      await this.decide(uow, input.occupierId, {
         type: 'CreateExtension',
         data: {
           extensionId: input.extensionId,
@@ -90,17 +92,16 @@ export class ExtensionHandler {
     if (outcome.eventIds.length > 0 && !existingPin) {
       await this.orm.em
         .fork()
-        .execute(`INSERT INTO ${ED_SCHEMA}.default_pins (extension_id, pin) VALUES (?, ?) ON CONFLICT DO NOTHING`, [
-          input.extensionId,
-          defaultPin,
-        ]);
+        .execute(`INSERT INTO ${ED_SCHEMA}.default_pins (extension_id, pin) VALUES (?, ?) ON CONFLICT DO NOTHING`, [pinKey, defaultPin]);
     }
-    return { ...outcome, defaultPin: (await this.defaultPinOf(input.extensionId)) ?? defaultPin };
+    return { ...outcome, defaultPin: (await this.defaultPinOf(pinKey)) ?? defaultPin };
   }
 
   updateInfo(input: z.infer<typeof updateExtensionInfoSchema>, metadata: CommandMetadata): Promise<Outcome> {
     const { extensionId, ...info } = input;
-    return this.run(metadata, extensionId, (uow) => this.decide(uow, { type: 'UpdateExtensionInfo', data: { extensionId, info } }));
+    return this.run(metadata, extensionId, (uow) =>
+      this.decide(uow, tenantOf(metadata, extensionId), { type: 'UpdateExtensionInfo', data: { extensionId, info } }),
+    );
   }
 
   /** Checks the typed PIN against the stored hash; a wrong one is recorded (three lock it) and then refused. */
@@ -117,12 +118,14 @@ export class ExtensionHandler {
   }
 
   resetPin(extensionId: string, metadata: CommandMetadata): Promise<Outcome> {
-    return this.run(metadata, extensionId, (uow) => this.decide(uow, { type: 'ResetPin', data: { extensionId } }));
+    return this.run(metadata, extensionId, (uow) =>
+      this.decide(uow, tenantOf(metadata, extensionId), { type: 'ResetPin', data: { extensionId } }),
+    );
   }
 
   activateDevice(input: z.infer<typeof activateDeviceSchema>, metadata: CommandMetadata): Promise<Outcome> {
     return this.run(metadata, input.extensionId, (uow) =>
-      this.decide(uow, {
+      this.decide(uow, tenantOf(metadata, input.extensionId), {
         type: 'ActivateDevice',
         data: { extensionId: input.extensionId, device: { type: input.type, deviceId: input.deviceId } },
       }),
@@ -130,14 +133,17 @@ export class ExtensionHandler {
   }
 
   deactivateDevice(input: z.infer<typeof deactivateDeviceSchema>, metadata: CommandMetadata): Promise<Outcome> {
-    return this.run(metadata, input.extensionId, (uow) => this.decide(uow, { type: 'DeactivateDevice', data: input }));
+    return this.run(metadata, input.extensionId, (uow) =>
+      this.decide(uow, tenantOf(metadata, input.extensionId), { type: 'DeactivateDevice', data: input }),
+    );
   }
 
   configure(input: { extensionId: string; changes: Partial<ExtensionSettings> }, metadata: CommandMetadata): Promise<Outcome> {
     return this.run(metadata, input.extensionId, async (uow) => {
-      const state = await uow.load(extensionStreamId(input.extensionId), extensionDecider);
+      const tenant = tenantOf(metadata, input.extensionId);
+      const state = await uow.load(extensionStreamId(tenant, input.extensionId), extensionDecider);
       const ownActiveNumbers = state.exists && input.changes.callerId ? await this.activeNumbersOf(state.tenant, state.siteId) : [];
-      await this.decide(uow, { type: 'ConfigureExtension', data: input }, { ownActiveNumbers });
+      await this.decide(uow, tenant, { type: 'ConfigureExtension', data: input }, { ownActiveNumbers });
     });
   }
 
@@ -195,17 +201,18 @@ export class ExtensionHandler {
     command: Omit<ExtensionCommand, 'metadata'>,
   ): Promise<Outcome> {
     const outcome = await this.run(metadata, extensionId, async (uow) => {
-      const state = await uow.load(extensionStreamId(extensionId), extensionDecider);
+      const tenant = tenantOf(metadata, extensionId);
+      const state = await uow.load(extensionStreamId(tenant, extensionId), extensionDecider);
       if (!state.exists) throw notFound(`Extension ${extensionId} does not exist`);
-      const events = await this.decide(uow, command, { pinMatches: await pinMatches(typed, state.pin.current) });
+      const events = await this.decide(uow, tenant, command, { pinMatches: await pinMatches(typed, state.pin.current) });
       return pinRefusalOf(events);
     });
     if (outcome.refusal) throw outcome.refusal;
     return { id: outcome.id, eventIds: outcome.eventIds };
   }
 
-  private async decide(uow: UnitOfWork, command: Omit<ExtensionCommand, 'metadata'>, context: ExtensionContext = {}) {
-    const streamId = extensionStreamId(command.data.extensionId);
+  private async decide(uow: UnitOfWork, tenant: string, command: Omit<ExtensionCommand, 'metadata'>, context: ExtensionContext = {}) {
+    const streamId = extensionStreamId(tenant, command.data.extensionId);
     await uow.load(streamId, extensionDecider);
     return uow.decide(streamId, extensionDecider, command, context);
   }
@@ -228,13 +235,20 @@ export class ExtensionHandler {
     return rows.map((r) => r.key);
   }
 
-  async defaultPinOf(extensionId: string): Promise<string | undefined> {
+  private async defaultPinOf(key: string): Promise<string | undefined> {
     const rows = await this.orm.em
       .fork()
-      .execute<{ pin: string }[]>(`SELECT pin FROM ${ED_SCHEMA}.default_pins WHERE extension_id = ?`, [extensionId]);
+      .execute<{ pin: string }[]>(`SELECT pin FROM ${ED_SCHEMA}.default_pins WHERE extension_id = ?`, [key]);
     return rows[0]?.pin;
   }
 }
+
+/** An extension is looked up among the caller's tenant's own; with no tenant there is none to find. */
+const tenantOf = (metadata: CommandMetadata, extensionId: string): string => {
+  const tenant = metadata.principal.tenantId;
+  if (!tenant) throw notFound(`Extension ${extensionId} does not exist`);
+  return tenant;
+};
 
 /** Handsets give back the login of a number that left them. */
 export const releaseHandsets = async (uow: UnitOfWork, events: readonly { type: string; data: unknown }[]): Promise<void> => {

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { notFound } from '@tnp/kernel';
-import { effectiveRingDevices, type ExtensionState } from '@tnp/extension-device-domain';
+import { effectiveRingDevices, extensionKeyOf, type ExtensionState } from '@tnp/extension-device-domain';
 import { ED_SCHEMA } from './read-model';
 
 type Row = {
@@ -18,7 +18,7 @@ const toView = (row: Row) => {
   const state = row.state;
   if (!state.exists) throw notFound(`Extension ${row.key} does not exist`);
   return {
-    extensionId: row.key,
+    extensionId: row.key.slice(row.key.indexOf('/') + 1),
     tenant: state.tenant,
     key: state.key,
     info: state.info,
@@ -45,8 +45,8 @@ const SELECT = `SELECT e.key, e.tenant, e.user_id, e.number, e.state, d.pin, h.p
 export class ExtensionQueries {
   constructor(private readonly orm: MikroORM) {}
 
-  async extension(extensionId: string) {
-    const rows = await this.orm.em.fork().execute<Row[]>(`${SELECT} WHERE e.key = ?`, [extensionId]);
+  async extension(tenant: string, extensionId: string) {
+    const rows = await this.orm.em.fork().execute<Row[]>(`${SELECT} WHERE e.key = ?`, [extensionKeyOf(tenant, extensionId)]);
     const row = rows[0];
     if (!row) throw notFound(`Extension ${extensionId} does not exist`);
     return toView(row);

@@ -41,9 +41,11 @@ export const reactToInventory =
       const observed = events.find((e) => e.type === 'DeviceNumberObserved');
       const reason = observed?.type === 'DeviceNumberObserved' ? departureReason(state.observed, fact, observed.data.observed) : null;
       if (reason) {
-        for (const extensionId of state.extensionIds) {
-          await uow.load(extensionStreamId(extensionId), extensionDecider);
-          uow.decide(extensionStreamId(extensionId), extensionDecider, { type: 'ClearForwarding', data: { extensionId, reason } }, {});
+        for (const key of state.extensions) {
+          const [tenant = '', extensionId = ''] = key.split('/');
+          const stream = extensionStreamId(tenant, extensionId);
+          if (!(await uow.load(stream, extensionDecider)).exists) continue;
+          uow.decide(stream, extensionDecider, { type: 'ClearForwarding', data: { extensionId, reason } }, {});
         }
       }
       await uow.commit();

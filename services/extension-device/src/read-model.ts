@@ -75,14 +75,14 @@ export const extensionsProjection: Projection<ExtensionRow> = {
     'ExtensionSettingsChanged',
     'ExtensionForwardingCleared',
   ]),
-  keyOf: (event) => (event.data as { extensionId: string }).extensionId,
+  keyOf: (event) => event.streamId.slice('extension-'.length),
   apply: (row, recorded: RecordedEvent) => {
     if (row && recorded.streamRevision <= row.revision) return row;
     const event = { type: recorded.type, data: recorded.data } as ExtensionEvent;
     const state = withoutPinHashes(evolveExtension(row?.state ?? { exists: false }, event));
     if (!state.exists) return null;
     return {
-      key: event.data.extensionId,
+      key: recorded.streamId.slice('extension-'.length),
       tenant: state.tenant,
       userId: state.assignee.userId,
       number: state.number,

@@ -90,7 +90,7 @@ describe('extension-device service', () => {
     expect((await as(assignment, 'assignment', 'unassign-user', { number: n(0) })).ok).toBe(true);
     await eventually(
       async () => {
-        const extension = await ext.service.store.readStream('extension-x-grace');
+        const extension = await ext.service.store.readStream('extension-acme/x-grace');
         expect(extension.at(-1)).toMatchObject({ type: 'ExtensionForwardingCleared', data: { reason: 'number-unassigned' } });
         const number = await ext.service.store.readStream(`device-number-${n(0)}`);
         expect(number.at(-1)).toMatchObject({ type: 'DeviceNumberLoggedOut', data: { reason: 'number-unassigned' } });

@@ -7,6 +7,7 @@ import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
 import { installBodyParsers, registerRoutes } from './http/register-routes';
 import type { RouteSpec } from './http/route';
+import { occupierDirectory } from './number-inventory/occupier-directory';
 import { assignmentRoutes } from './assignment/assignment.routes';
 import { callFlowRoutes } from './call-flow/call-flow.routes';
 import { extensionDeviceRoutes } from './extension-device/extension-device.routes';
@@ -51,6 +52,7 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
     jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
     logger,
     metrics,
+    occupierSites: occupierDirectory(client, prefix),
   });
   fastify.get('/openapi.json', async () => openApiDocument(routes, config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`));
   await http.listen(config.HTTP_PORT, config.HTTP_HOST);

@@ -111,13 +111,15 @@ export type CallFlowState =
 /** Flows of the platform owner serve every company; a company's own flows serve it alone. */
 export const PLATFORM_TENANT = 'platform';
 
-export const callFlowStreamId = (flowId: string): string => `call-flow-${flowId}`;
+/** Flow ids are the tenant's own: two companies may use the same id; a company's flow hides the platform's of that id. */
+export const callFlowStreamId = (tenant: string, flowId: string): string => `call-flow-${tenant}/${flowId}`;
 
 const assertMayManage = (principal: Principal, tenant: string, locked: boolean): void => {
   if (principal.role === 'platform' || principal.role === 'system') return;
   if (tenant === PLATFORM_TENANT || locked)
     throw new PlatformError('FORBIDDEN', 'Only the platform owner defines platform and locked call flows');
   if (principal.role === 'occupier-admin' && principal.tenantId === tenant) return;
+  if (principal.role === 'occupier-admin') throw notFound(`Occupier ${tenant} is not among yours`);
   throw new PlatformError('FORBIDDEN', 'Only the company’s administrators define its call flows');
 };
 
@@ -158,7 +160,8 @@ export const callFlowDecider: Decider<CallFlowCommand, CallFlowEvent, CallFlowSt
         assertMayManage(principal, state.tenant, state.locked);
         return [{ type: 'CallFlowChanged', data: { ...command.data, version: state.version + 1 } }];
       case 'DeleteCallFlow':
-        if (!state.exists || state.deleted) return [];
+        if (!state.exists) throw notFound(`Call flow ${command.data.flowId} does not exist`);
+        if (state.deleted) return [];
         assertMayManage(principal, state.tenant, state.locked);
         return [{ type: 'CallFlowDeleted', data: command.data }];
       default:

@@ -44,6 +44,8 @@ export const changePinSchema = z
   .refine((v) => !/^(\d)\1+$/.test(v.newPin), { path: ['newPin'], message: 'must not repeat one digit' });
 export const verifyPinSchema = z.strictObject({ extensionId: slug, pin: pinDigits });
 export const extensionOnlySchema = z.strictObject({ extensionId: slug });
+/** Extensions are looked up among one tenant's own. */
+export const getExtensionSchema = z.strictObject({ tenant: slug, extensionId: slug });
 export const activateDeviceSchema = z.strictObject({ extensionId: slug, type: deviceType, deviceId: z.string().trim().min(1).max(64) });
 export const deactivateDeviceSchema = z.strictObject({ extensionId: slug, type: deviceType });
 

@@ -10,6 +10,7 @@ import {
 
 export { departureReason };
 import { ExtensionRule } from './extension-rules';
+import { extensionKeyOf } from './extension.types';
 
 export type HandsetRef = { readonly siteId: string; readonly phoneId: string };
 export type LogoutReason = 'logged-out' | 'evicted' | 'number-deactivated' | 'number-unassigned' | 'number-deallocated';
@@ -20,31 +21,36 @@ type At = { readonly number: string };
 export type DeviceNumberState = {
   readonly observed: ObservedNumber | null;
   readonly handset: HandsetRef | null;
-  readonly extensionIds: readonly string[];
+  /** The extensions linked to this number, as tenant/extension keys. */
+  readonly extensions: readonly string[];
 };
 
 export type DeviceNumberCommand =
   | Command<'ObserveInventory', At & { readonly fact: InventoryFact }>
-  | Command<'LinkExtension', At & { readonly extensionId: string }>
+  | Command<'LinkExtension', At & { readonly tenant: string; readonly extensionId: string }>
   | Command<'LogInToHandset', At & { readonly phoneId: string }>
   | Command<'LogOutOfHandset', At & { readonly reason: LogoutReason }>;
 
 export type DeviceNumberEvent =
   | Message<'DeviceNumberObserved', At & { readonly observed: ObservedNumber }>
-  | Message<'DeviceNumberLinkedToExtension', At & { readonly extensionId: string }>
+  | Message<'DeviceNumberLinkedToExtension', At & { readonly tenant?: string; readonly extensionId: string }>
   | Message<'DeviceNumberLoggedIn', At & HandsetRef>
   | Message<'DeviceNumberLoggedOut', At & HandsetRef & { readonly reason: LogoutReason }>;
 
 export const deviceNumberStreamId = (number: string): string => `device-number-${number}`;
 
 export const deviceNumberDecider: Decider<DeviceNumberCommand, DeviceNumberEvent, DeviceNumberState> = {
-  initialState: () => ({ observed: null, handset: null, extensionIds: [] }),
+  initialState: () => ({ observed: null, handset: null, extensions: [] }),
   evolve: (state, event) => {
     switch (event.type) {
       case 'DeviceNumberObserved':
         return { ...state, observed: event.data.observed };
-      case 'DeviceNumberLinkedToExtension':
-        return { ...state, extensionIds: [...state.extensionIds.filter((e) => e !== event.data.extensionId), event.data.extensionId] };
+      case 'DeviceNumberLinkedToExtension': {
+        // Links recorded before extension ids were per tenant belong to the number's owner of the time.
+        const tenant = event.data.tenant ?? (state.observed?.owner?.type === 'occupier' ? state.observed.owner.occupierId : '');
+        const key = extensionKeyOf(tenant, event.data.extensionId);
+        return { ...state, extensions: [...state.extensions.filter((e) => e !== key), key] };
+      }
       case 'DeviceNumberLoggedIn':
         return { ...state, handset: { siteId: event.data.siteId, phoneId: event.data.phoneId } };
       case 'DeviceNumberLoggedOut':
@@ -65,7 +71,9 @@ export const deviceNumberDecider: Decider<DeviceNumberCommand, DeviceNumberEvent
         return events;
       }
       case 'LinkExtension':
-        return state.extensionIds.includes(command.data.extensionId) ? [] : [{ type: 'DeviceNumberLinkedToExtension', data: command.data }];
+        return state.extensions.includes(extensionKeyOf(command.data.tenant, command.data.extensionId))
+          ? []
+          : [{ type: 'DeviceNumberLinkedToExtension', data: command.data }];
       case 'LogInToHandset': {
         const owned = assertCanEditNumber(state.observed, number, command.metadata.principal, ExtensionRule.MAIN_NUMBER_NOT_LOGGABLE);
         if (owned.isMain)
@@ -82,10 +90,18 @@ export const deviceNumberDecider: Decider<DeviceNumberCommand, DeviceNumberEvent
         }
         return [{ type: 'DeviceNumberLoggedIn', data: { number, ...handset } }];
       }
-      case 'LogOutOfHandset':
+      case 'LogOutOfHandset': {
+        const { principal } = command.metadata;
         if (command.data.reason === 'logged-out')
-          assertCanEditNumber(state.observed, number, command.metadata.principal, ExtensionRule.MAIN_NUMBER_NOT_LOGGABLE);
+          assertCanEditNumber(state.observed, number, principal, ExtensionRule.MAIN_NUMBER_NOT_LOGGABLE);
+        // An occupier's admin evicts only its own numbers; the site's operator may evict any.
+        const owner = state.observed?.owner;
+        if (command.data.reason === 'evicted' && principal.role === 'occupier-admin') {
+          if (owner?.type !== 'occupier' || owner.occupierId !== principal.tenantId)
+            throw ruleViolated(ExtensionRule.HANDSET_IN_USE, 'The handset is in use by a number of another company');
+        }
         return state.handset ? [{ type: 'DeviceNumberLoggedOut', data: { number, ...state.handset, reason: command.data.reason } }] : [];
+      }
       default:
         return assertNever(command, 'device number command');
     }

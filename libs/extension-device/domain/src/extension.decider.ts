@@ -88,6 +88,7 @@ export const decideExtension = (command: ExtensionCommand, state: ExtensionState
     }
 
     case 'RecordPinAttempt':
+      assertSelfOrAdmin(principal, state);
       if (state.pin.locked)
         throw ruleViolated(ExtensionRule.PIN_LOCKED, 'The PIN is locked after three wrong attempts; an admin must reset it');
       if (!context.pinMatches) return failedAttempt(state, extensionId);

@@ -176,5 +176,7 @@ export type ExtensionContext = {
   readonly ownActiveNumbers?: readonly string[];
 };
 
-export const extensionStreamId = (extensionId: string): string => `extension-${extensionId}`;
+/** Extension ids are the tenant's own: two tenants may use the same id, and neither sees the other's. */
+export const extensionKeyOf = (tenant: string, extensionId: string): string => `${tenant}/${extensionId}`;
+export const extensionStreamId = (tenant: string, extensionId: string): string => `extension-${extensionKeyOf(tenant, extensionId)}`;
 export const extensionKeyClaimStreamId = (tenant: string, key: string): string => `extension-key-${tenant}-${key}`;

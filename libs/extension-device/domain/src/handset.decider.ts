@@ -29,8 +29,7 @@ export const handsetDecider: Decider<HandsetCommand, HandsetEvent, HandsetState>
       case 'OccupyHandset':
         if (state.number === number) return [];
         if (state.number !== null) {
-          if (!command.data.evict)
-            throw ruleViolated(ExtensionRule.HANDSET_IN_USE, `Handset ${phoneId} holds the login of ${state.number}`);
+          if (!command.data.evict) throw ruleViolated(ExtensionRule.HANDSET_IN_USE, `Handset ${phoneId} is in use by another number`);
           return [
             { type: 'HandsetLoginEvicted', data: { siteId, phoneId, number: state.number } },
             { type: 'HandsetLoggedIn', data: { siteId, phoneId, number } },

@@ -25,6 +25,8 @@ export const exportSiteNumbersSchema = siteNumberFiltersSchema.extend({
 });
 
 export const listOccupierNumbersSchema = z.strictObject({ occupierId: occupierIdSchema });
+/** The sites an occupier is based at: those where numbers are allocated to it. */
+export type OccupierSites = { readonly occupierId: string; readonly siteIds: readonly string[] };
 export const getNumberSchema = z.strictObject({ number: e164Schema });
 
 export type SiteNumberFilters = z.infer<typeof siteNumberFiltersSchema>;

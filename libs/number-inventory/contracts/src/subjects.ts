@@ -21,6 +21,7 @@ export const NumberInventoryQueries = {
   exportSiteNumbers: 'export-site-numbers',
   listOccupierNumbers: 'list-occupier-numbers',
   getNumber: 'get-number',
+  occupierSites: 'occupier-sites',
 } as const;
 
 export type NumberInventoryCommandName = (typeof NumberInventoryCommands)[keyof typeof NumberInventoryCommands];

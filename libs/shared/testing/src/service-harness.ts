@@ -13,7 +13,7 @@ export type ServiceHarness = {
   readonly command: <T = unknown>(
     name: string,
     data: unknown,
-    options?: { commandId?: string; role?: string; id?: string },
+    options?: { commandId?: string; role?: string; id?: string; tenantId?: string },
   ) => Promise<Reply<T>>;
   readonly query: <T = unknown>(name: string, data: unknown) => Promise<Reply<T>>;
   readonly raw: (subject: string, body: string) => Promise<unknown>;
@@ -60,7 +60,7 @@ export const startServiceHarness = async (definition: ServiceDefinition, options
         subject('cmd', name),
         JSON.stringify({
           commandId: opts.commandId ?? randomUUID(),
-          principal: { id: opts.id ?? 'tester', role: opts.role ?? 'platform' },
+          principal: { id: opts.id ?? 'tester', role: opts.role ?? 'platform', ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) },
           data,
         }),
       )) as never,

@@ -1,7 +1,7 @@
 import type { EventStore } from '@tnp/event-store';
 import { PlatformError, type CommandMetadata } from '@tnp/kernel';
 import { foldRecorded, isFinalAnswer, retryOnConflict, UnitOfWork } from '@tnp/messaging';
-import { numberRoutingDecider, numberRoutingStreamId, type NumberRoutingCommand } from '@tnp/assignment-domain';
+import { numberRoutingDecider, numberRoutingStreamId, tenantOf, type NumberRoutingCommand } from '@tnp/assignment-domain';
 import type { AssignUserInput } from '@tnp/assignment-contracts';
 import { decideRouting, userTarget } from '../route-number/routing-writer';
 import type { CommandOutcome } from '../route-number/route-number.handler';
@@ -38,8 +38,14 @@ export class AssignUserHandler {
     const requested = await retryOnConflict(async () => {
       const uow = new UnitOfWork(this.store, metadata);
       const state = await uow.load(numberRoutingStreamId(input.number), numberRoutingDecider);
-      const user = await userTarget(uow, input.userId);
-      await decideRouting(uow, input.number, { type: 'RequestUserAssignment', data: input }, { occupierSites: [], user });
+      const owner = state.observed?.owner;
+      const user = owner ? await userTarget(uow, tenantOf(owner), input.userId) : undefined;
+      await decideRouting(
+        uow,
+        input.number,
+        { type: 'RequestUserAssignment', data: input },
+        { occupierSites: [], ...(user ? { user } : {}) },
+      );
       const results = await uow.commit();
       return { state, eventIds: results.flatMap((r) => r.eventIds) };
     }, 5);

@@ -18,7 +18,7 @@ export class CatalogueHandler {
   constructor(private readonly store: EventStore) {}
 
   destination(command: Omit<DestinationCommand, 'metadata'>, metadata: CommandMetadata): Promise<CatalogueOutcome> {
-    const streamId = destinationStreamId(command.data.destinationId);
+    const streamId = destinationStreamId(command.data.tenant, command.data.destinationId);
     return this.run(metadata, command.data.destinationId, async (uow) => {
       await uow.load(streamId, destinationDecider);
       uow.decide(streamId, destinationDecider, command, undefined);
@@ -27,7 +27,7 @@ export class CatalogueHandler {
 
   /** Removing a user also clears the routing of every number pointing at it, each with its own event. */
   user(command: Omit<OccupierUserCommand, 'metadata'>, metadata: CommandMetadata): Promise<CatalogueOutcome> {
-    const streamId = occupierUserStreamId(command.data.userId);
+    const streamId = occupierUserStreamId(command.data.tenant, command.data.userId);
     return this.run(metadata, command.data.userId, async (uow) => {
       const before = await uow.load(streamId, occupierUserDecider);
       const events = uow.decide(streamId, occupierUserDecider, command, undefined);

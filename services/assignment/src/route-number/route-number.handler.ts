@@ -43,9 +43,9 @@ export class RouteNumberHandler {
           : input.destination;
       const context: RoutingContext = {
         occupierSites: await this.sitesOf(tenant, state.observed.siteId),
-        ...(destination.type === 'user' ? { destination: await userTarget(uow, destination.userId) } : {}),
-        ...('destinationId' in destination ? { destination: await catalogueTarget(uow, destination.destinationId) } : {}),
-        ...(input.settings.emergencyRouteId ? { emergencyRoute: await catalogueTarget(uow, input.settings.emergencyRouteId) } : {}),
+        ...(destination.type === 'user' ? { destination: await userTarget(uow, tenant, destination.userId) } : {}),
+        ...('destinationId' in destination ? { destination: await catalogueTarget(uow, tenant, destination.destinationId) } : {}),
+        ...(input.settings.emergencyRouteId ? { emergencyRoute: await catalogueTarget(uow, tenant, input.settings.emergencyRouteId) } : {}),
         ...(destination.type === 'conference-room' && destination.greetingId
           ? { greeting: await this.greetingTarget(tenant, destination.greetingId) }
           : {}),

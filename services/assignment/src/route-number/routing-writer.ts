@@ -37,7 +37,7 @@ export const decideRouting = async (
   const tenant = tenantOf(owner);
   for (const change of targetChangesFor(number, before.destination, events)) {
     if (change.kind === 'user') {
-      const id = occupierUserStreamId(change.id);
+      const id = occupierUserStreamId(tenant, change.id);
       await uow.load(id, occupierUserDecider);
       uow.decide(
         id,
@@ -46,7 +46,7 @@ export const decideRouting = async (
         undefined,
       );
     } else {
-      const id = destinationStreamId(change.id);
+      const id = destinationStreamId(tenant, change.id);
       await uow.load(id, destinationDecider);
       uow.decide(
         id,
@@ -60,7 +60,7 @@ export const decideRouting = async (
     }
   }
   for (const claim of userClaimChangesFor(events)) {
-    const id = occupierUserStreamId(claim.userId);
+    const id = occupierUserStreamId(tenant, claim.userId);
     await uow.load(id, occupierUserDecider);
     uow.decide(
       id,
@@ -72,16 +72,16 @@ export const decideRouting = async (
   return events;
 };
 
-/** What a routing decision needs to know of a destination or user it names. */
-export const catalogueTarget = async (uow: UnitOfWork, destinationId: string): Promise<Target> => {
-  const state = await uow.load(destinationStreamId(destinationId), destinationDecider);
+/** What a routing decision needs to know of a destination or user it names, looked up among the number owner's own. */
+export const catalogueTarget = async (uow: UnitOfWork, tenant: string, destinationId: string): Promise<Target> => {
+  const state = await uow.load(destinationStreamId(tenant, destinationId), destinationDecider);
   return state.exists && !state.removed
     ? { exists: true, occupierId: state.tenant, kind: state.kind }
     : { exists: false, occupierId: null, kind: null };
 };
 
-export const userTarget = async (uow: UnitOfWork, userId: string): Promise<Target & { holds: string | null }> => {
-  const state = await uow.load(occupierUserStreamId(userId), occupierUserDecider);
+export const userTarget = async (uow: UnitOfWork, tenant: string, userId: string): Promise<Target & { holds: string | null }> => {
+  const state = await uow.load(occupierUserStreamId(tenant, userId), occupierUserDecider);
   return state.exists && !state.removed
     ? { exists: true, occupierId: state.tenant, kind: 'user', holds: state.holds }
     : { exists: false, occupierId: null, kind: null, holds: null };

@@ -35,7 +35,7 @@ const TAG = 'Number assignment';
 
 export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: AssignmentCommandName) => assignmentCommandSubject(name, prefix);
-  const numberScoped = { roles: ADMINS, scope: () => ({ kind: 'number' as const }), tag: TAG };
+  const numberScoped = { roles: ADMINS, scope: () => ({ kind: 'resource' as const }), tag: TAG };
   const occupierScoped = {
     roles: ADMINS,
     scope: (p: Record<string, string>) => ({ kind: 'occupier' as const, occupierId: p['occupierId'] ?? '' }),
@@ -205,7 +205,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       summary: 'The numbers assigned to the calling user',
       tag: TAG,
       roles: ['user'],
-      scope: () => ({ kind: 'number' }),
+      scope: () => ({ kind: 'resource' }),
       responseDescription: 'The caller’s own numbers',
       handle: async (ctx) => {
         if (!ctx.caller.occupierId) throw new PlatformError('FORBIDDEN', 'The token names no occupier');

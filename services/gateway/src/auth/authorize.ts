@@ -6,13 +6,20 @@ export type Scope =
   | { readonly kind: 'platform' }
   | { readonly kind: 'site'; readonly siteId: string }
   | { readonly kind: 'occupier'; readonly occupierId: string }
-  | { readonly kind: 'number' };
+  /** The resource's owner is known only to the service that holds it: the service decides. */
+  | { readonly kind: 'resource' };
+
+/** The sites an occupier is based at (where numbers are allocated to it). */
+export type OccupierSites = (occupierId: string) => Promise<readonly string[]>;
+
+const hidden = (what: string): PlatformError => new PlatformError('NOT_FOUND', `${what} is not among yours`);
 
 /**
- * Role first, then tenancy: an operator acts only on its own sites, an occupier admin only on its
- * own company. Number-scoped reads are checked again once the number's site and owner are known.
+ * Role first (403: the route is not for this role), then tenancy (404: another tenant's resource
+ * is not revealed). An operator acts on its own sites and on the occupiers based at them; an
+ * occupier admin on its own company.
  */
-export const authorize = (caller: Caller, roles: readonly Role[], scope: Scope): void => {
+export const authorize = async (caller: Caller, roles: readonly Role[], scope: Scope, occupierSites: OccupierSites): Promise<void> => {
   if (caller.role === 'platform') return;
   if (!roles.includes(caller.role)) throw new PlatformError('FORBIDDEN', `Role ${caller.role} may not do this`);
   switch (scope.kind) {
@@ -20,12 +27,12 @@ export const authorize = (caller: Caller, roles: readonly Role[], scope: Scope):
       throw new PlatformError('FORBIDDEN', 'Only the platform may do this');
     case 'site':
       if (caller.role === 'operator' && caller.sites.includes(scope.siteId)) return;
-      throw new PlatformError('FORBIDDEN', `Not allowed to act on site ${scope.siteId}`);
+      throw hidden(`Site ${scope.siteId}`);
     case 'occupier':
-      if (caller.role === 'operator') return;
       if (caller.role === 'occupier-admin' && caller.occupierId === scope.occupierId) return;
-      throw new PlatformError('FORBIDDEN', `Not allowed to act for occupier ${scope.occupierId}`);
-    case 'number':
+      if (caller.role === 'operator' && (await occupierSites(scope.occupierId)).some((site) => caller.sites.includes(site))) return;
+      throw hidden(`Occupier ${scope.occupierId}`);
+    case 'resource':
       return;
   }
 };

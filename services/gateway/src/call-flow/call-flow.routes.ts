@@ -33,7 +33,7 @@ const at = z.object({ date: z.string(), time: z.string() });
 
 export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: CallFlowCommandName) => callFlowCommandSubject(name, prefix);
-  const serviceNumber = { tag: TAG, roles: ADMINS, scope: () => ({ kind: 'number' as const }) };
+  const serviceNumber = { tag: TAG, roles: ADMINS, scope: () => ({ kind: 'resource' as const }) };
   return [
     commandRoute(client, {
       ...serviceNumber,
@@ -69,7 +69,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
     commandRoute(client, {
       tag: TAG,
       roles: ['operator'],
-      scope: () => ({ kind: 'number' }),
+      scope: () => ({ kind: 'resource' }),
       method: 'PUT',
       path: '/v1/numbers/{number}/service-number',
       subject: subject(CallFlowCommands.designateServiceNumber),
@@ -178,7 +178,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
     {
       tag: TAG,
       roles: ['operator', 'occupier-admin'],
-      scope: () => ({ kind: 'number' }),
+      scope: () => ({ kind: 'resource' }),
       method: 'GET',
       path: '/v1/service-numbers/{number}/timeline',
       operationId: 'serviceNumberTimeline',

@@ -9,6 +9,7 @@ import {
   ExtensionCommands,
   extensionCommandSubject,
   extensionOnlySchema,
+  getExtensionSchema,
   ExtensionQueries,
   extensionQuerySubject,
   listSiteHandsetsSchema,
@@ -31,7 +32,7 @@ const ADMIN: readonly Role[] = ['occupier-admin'];
 
 export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: ExtensionCommandName) => extensionCommandSubject(name, prefix);
-  const extension = { tag: TAG, scope: () => ({ kind: 'number' as const }) };
+  const extension = { tag: TAG, scope: () => ({ kind: 'resource' as const }) };
   return [
     commandRoute(client, {
       ...extension,
@@ -125,7 +126,9 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       summary: 'The extension’s whole configuration (the PIN only as its status; the default PIN for admins)',
       responseDescription: 'The extension',
       handle: async (ctx) => {
-        const data = parseOrThrow(extensionOnlySchema, { extensionId: ctx.params['extensionId'] });
+        const tenant = ctx.caller.occupierId ?? ctx.caller.tenant;
+        if (!tenant) throw new PlatformError('NOT_FOUND', `Extension ${ctx.params['extensionId']} does not exist`);
+        const data = parseOrThrow(getExtensionSchema, { tenant, extensionId: ctx.params['extensionId'] });
         const reply = await client.query<{ tenant: string; assignee: { userId: string }; pin: object }>(
           extensionQuerySubject(ExtensionQueries.getExtension, prefix),
           ctx.principal,
@@ -144,7 +147,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
     commandRoute(client, {
       tag: TAG,
       roles: ['operator', 'occupier-admin'],
-      scope: () => ({ kind: 'number' }),
+      scope: () => ({ kind: 'resource' }),
       method: 'PUT',
       path: '/v1/numbers/{number}/handset',
       subject: subject(ExtensionCommands.loginHandset),
@@ -155,7 +158,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
     commandRoute(client, {
       tag: TAG,
       roles: ['operator', 'occupier-admin'],
-      scope: () => ({ kind: 'number' }),
+      scope: () => ({ kind: 'resource' }),
       method: 'DELETE',
       path: '/v1/numbers/{number}/handset',
       subject: subject(ExtensionCommands.logoutHandset),
@@ -183,7 +186,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
     {
       tag: TAG,
       roles: ['user'],
-      scope: () => ({ kind: 'number' }),
+      scope: () => ({ kind: 'resource' }),
       method: 'GET',
       path: '/v1/me/profile',
       operationId: 'myProfile',

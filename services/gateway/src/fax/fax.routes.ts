@@ -28,7 +28,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     summary: 'Set a number’s eFax settings: outbound caller ID, inbound detection, wait time, rates, T.38, error correction',
     tag: TAG,
     roles: ADMINS,
-    scope: () => ({ kind: 'number' }),
+    scope: () => ({ kind: 'resource' }),
     body: z.object({ settings: faxSettingsSchema }),
   }),
   commandRoute(client, {
@@ -39,7 +39,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     summary: 'Clear a number’s fax settings',
     tag: TAG,
     roles: ADMINS,
-    scope: () => ({ kind: 'number' }),
+    scope: () => ({ kind: 'resource' }),
   }),
   {
     method: 'GET',
@@ -48,7 +48,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     summary: 'A number’s fax mode and settings',
     tag: TAG,
     roles: ADMINS,
-    scope: () => ({ kind: 'number' }),
+    scope: () => ({ kind: 'resource' }),
     responseDescription: 'Fax mode (fax-only, voice-and-fax, outbound-only, off) and settings',
     handle: async (ctx) => {
       const data = parseOrThrow(faxNumberSchema, { number: ctx.params['number'] });

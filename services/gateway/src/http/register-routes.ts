@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { httpStatusOf, PlatformError, type Principal } from '@tnp/kernel';
 import { toErrorBody } from '@tnp/messaging';
 import { currentTraceId, inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
-import { authorize } from '../auth/authorize';
+import { authorize, type OccupierSites } from '../auth/authorize';
 import { verifyBearer, type JwtSettings } from '../auth/jwt';
 import type { Caller } from '../auth/principal';
 import type { RouteSpec } from './route';
@@ -50,7 +50,12 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 export const registerRoutes = (
   fastify: FastifyInstance,
   routes: readonly RouteSpec[],
-  deps: { readonly jwt: JwtSettings; readonly logger: Logger; readonly metrics: PlatformMetrics },
+  deps: {
+    readonly jwt: JwtSettings;
+    readonly logger: Logger;
+    readonly metrics: PlatformMetrics;
+    readonly occupierSites: OccupierSites;
+  },
 ): void => {
   for (const route of routes) {
     fastify.route({
@@ -78,7 +83,7 @@ export const registerRoutes = (
               }
               const caller = await verifyBearer(header(request, 'authorization'), deps.jwt);
               const params = request.params as Record<string, string>;
-              authorize(caller, route.roles, route.scope(params));
+              await authorize(caller, route.roles, route.scope(params), deps.occupierSites);
               const idempotencyKey = header(request, 'idempotency-key');
               if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
                 throw new PlatformError('VALIDATION_FAILED', 'Invalid Idempotency-Key', {

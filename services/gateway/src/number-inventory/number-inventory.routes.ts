@@ -191,7 +191,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       summary: 'One number as the site telephony list shows it',
       tag: TAG,
       roles: ['operator', 'occupier-admin'],
-      scope: () => ({ kind: 'number' }),
+      scope: () => ({ kind: 'resource' }),
       responseDescription: 'The number',
       handle: async (ctx) => {
         const data = parseOrThrow(getNumberSchema, { number: ctx.params['number'] });

@@ -29,6 +29,12 @@ export const siteTelephonyQueryEndpoints = (deps: EndpointDeps, queries: SiteTel
     handle: (data) => queries.forOccupier(data.occupierId),
   }),
   queryEndpoint(deps, {
+    subject: querySubject(NumberInventoryQueries.occupierSites, prefix),
+    queryType: 'OccupierSites',
+    schema: listOccupierNumbersSchema,
+    handle: (data) => queries.sitesOf(data.occupierId),
+  }),
+  queryEndpoint(deps, {
     subject: querySubject(NumberInventoryQueries.getNumber, prefix),
     queryType: 'GetNumber',
     schema: getNumberSchema,

@@ -4,6 +4,7 @@ import type {
   ExportSiteNumbersInput,
   ListSiteNumbersInput,
   OccupierNumbers,
+  OccupierSites,
   SiteNumberChunk,
   SiteNumberFilters,
   SiteNumberPage,
@@ -54,6 +55,16 @@ export class SiteTelephonyQueries {
       sites.set(view.siteId, [...(sites.get(view.siteId) ?? []), view]);
     }
     return { occupierId, sites: [...sites].map(([siteId, numbers]) => ({ siteId, numbers })) };
+  }
+
+  async sitesOf(occupierId: string): Promise<OccupierSites> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ site_id: string }[]>(
+        `SELECT DISTINCT site_id FROM ${READ_MODEL_SCHEMA}.site_numbers WHERE owner_type = 'occupier' AND owner_id = ? ORDER BY site_id`,
+        [occupierId],
+      );
+    return { occupierId, siteIds: rows.map((r) => r.site_id) };
   }
 
   async get(number: string): Promise<SiteNumberView> {

@@ -30,8 +30,8 @@ export type DestinationState =
       readonly referencedBy: readonly string[];
     };
 
-/** Destination ids are unique across tenants, so pointing at another tenant's one is a refusal, not a miss. */
-export const destinationStreamId = (destinationId: string): string => `destination-${destinationId}`;
+/** Destination ids are the tenant's own: two tenants may use the same id, and neither sees the other's. */
+export const destinationStreamId = (tenant: string, destinationId: string): string => `destination-${tenant}/${destinationId}`;
 
 export const destinationDecider: Decider<DestinationCommand, DestinationEvent, DestinationState> = {
   initialState: () => ({ exists: false }),

@@ -35,8 +35,8 @@ export type OccupierUserState =
       readonly routedFrom: readonly string[];
     };
 
-/** User ids are unique across tenants (they come from the identity provider). */
-export const occupierUserStreamId = (userId: string): string => `occupier-user-${userId}`;
+/** User ids are the tenant's own: two tenants may use the same id, and neither sees the other's. */
+export const occupierUserStreamId = (tenant: string, userId: string): string => `occupier-user-${tenant}/${userId}`;
 
 export const occupierUserDecider: Decider<OccupierUserCommand, OccupierUserEvent, OccupierUserState> = {
   initialState: () => ({ exists: false }),
