@@ -160,6 +160,7 @@ const endpoints = (store: EventStore, orm: MikroORM, deps: EndpointDeps, prefix:
         return {
           items: rows.map((r) => ({
             number: r.key,
+            siteId: r.state.observed?.siteId ?? null,
             ...displayForms(r.key),
             name: r.state.name,
             description: r.state.description,

@@ -1,4 +1,4 @@
-import { PlatformError } from '@tnp/kernel';
+import { PlatformError, type Reply } from '@tnp/kernel';
 import type { Caller, Role } from './principal';
 
 /** What a request acts on, as far as the tenancy rules care. */
@@ -50,3 +50,12 @@ export const canSeeNumber = (caller: Caller, siteId: string, occupierId: string 
       return false;
   }
 };
+
+/** Of an occupier's list, an operator sees only the items at its own sites. */
+export const onCallerSites = <T extends { readonly siteId: string | null }>(
+  caller: Caller,
+  reply: Reply<{ readonly items: readonly T[] }>,
+): Reply<{ readonly items: readonly T[] }> =>
+  reply.ok && caller.role === 'operator'
+    ? { ok: true, value: { ...reply.value, items: reply.value.items.filter((i) => i.siteId !== null && caller.sites.includes(i.siteId)) } }
+    : reply;

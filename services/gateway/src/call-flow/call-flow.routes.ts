@@ -21,7 +21,7 @@ import {
   weeklyScheduleSchema,
   type CallFlowCommandName,
 } from '@tnp/call-flow-contracts';
-import { canSeeNumber } from '../auth/authorize';
+import { canSeeNumber, onCallerSites } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
@@ -168,10 +168,13 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       responseDescription: 'The company’s service numbers',
       handle: async (ctx) =>
         fromReply(
-          await client.query(
-            callFlowQuerySubject(CallFlowQueries.listServiceNumbers, prefix),
-            ctx.principal,
-            parseOrThrow(listServiceNumbersSchema, { tenant: ctx.params['occupierId'] }),
+          onCallerSites(
+            ctx.caller,
+            await client.query<{ items: { siteId: string | null }[] }>(
+              callFlowQuerySubject(CallFlowQueries.listServiceNumbers, prefix),
+              ctx.principal,
+              parseOrThrow(listServiceNumbersSchema, { tenant: ctx.params['occupierId'] }),
+            ),
           ),
         ),
     },

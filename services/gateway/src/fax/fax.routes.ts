@@ -73,7 +73,13 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     responseDescription: 'Numbers allowed as outbound eFax caller ID',
     handle: async (ctx) => {
       const data = parseOrThrow(listFaxCallerIdsSchema, { occupierId: ctx.params['occupierId'] });
-      return fromReply(await client.query(faxQuerySubject(FaxQueries.listOutboundCallerIds, prefix), ctx.principal, data));
+      const reply = await client.query<{ numbers: { siteId: string }[] }>(
+        faxQuerySubject(FaxQueries.listOutboundCallerIds, prefix),
+        ctx.principal,
+        data,
+      );
+      if (!reply.ok || ctx.caller.role !== 'operator') return fromReply(reply);
+      return fromReply({ ok: true, value: { numbers: reply.value.numbers.filter((n) => ctx.caller.sites.includes(n.siteId)) } });
     },
   },
 ];
