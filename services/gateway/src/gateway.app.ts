@@ -1,6 +1,7 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { natsCredentialsOf } from '@tnp/messaging';
 import { createLogger, createMetrics, HealthChecks, operationsModule, type Logger } from '@tnp/platform';
 import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
@@ -32,7 +33,7 @@ export const routeCatalogue = (client: ServiceClient, prefix: string): RouteSpec
 export const startGateway = async (config: GatewayConfig, logger: Logger = createLogger('gateway', config.LOG_LEVEL)): Promise<Gateway> => {
   const metrics = createMetrics('gateway');
   const health = new HealthChecks();
-  const client = new ServiceClient(config.NATS_URL, config.REQUEST_TIMEOUT_MS);
+  const client = new ServiceClient(config.NATS_URL, config.REQUEST_TIMEOUT_MS, natsCredentialsOf(config));
   await client.connect();
   health.register({ name: 'nats', check: () => client.check() });
   health.registerVital('nats', () => !client.isClosed);

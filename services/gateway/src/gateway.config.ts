@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 
@@ -10,6 +11,8 @@ export const gatewayConfigSchema = z
       .string()
       .regex(/^[a-zA-Z0-9_-]*$/)
       .default(''),
+    /** The gateway's own NATS user, the only one allowed to send commands and queries (ADR 0015). */
+    ...natsCredentialsShape,
     HTTP_HOST: z.string().default('0.0.0.0'),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
@@ -23,6 +26,7 @@ export const gatewayConfigSchema = z
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEVELOPMENT_JWT_SECRET, {
     path: ['JWT_SECRET'],
     message: 'must be set in production',
-  });
+  })
+  .superRefine(natsCredentialsRefinement);
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

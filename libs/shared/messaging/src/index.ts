@@ -10,3 +10,4 @@ export * from './jetstream-reaction';
 export * from './unit-of-work';
 export * from './relay-audit';
 export * from './nats-connection';
+export * from './nats-credentials';

@@ -1,10 +1,13 @@
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
+import type { NatsCredentials } from './nats-credentials';
 
 /**
  * Every NATS client of the platform reconnects for ever: an outage of any length heals by itself
- * once the server is back. Publishes while disconnected are buffered only briefly.
+ * once the server is back. Publishes while disconnected are buffered only briefly. With
+ * credentials, replies come to an inbox of the user's own (`_INBOX.<user>`), the only inbox its
+ * permissions let it subscribe to (ADR 0015); a wrong password fails the first connect at once.
  */
-export const resilientNatsOptions = (servers: string, name: string): ConnectionOptions => ({
+export const resilientNatsOptions = (servers: string, name: string, credentials?: NatsCredentials): ConnectionOptions => ({
   servers: servers.split(','),
   name,
   maxReconnectAttempts: -1,
@@ -13,7 +16,11 @@ export const resilientNatsOptions = (servers: string, name: string): ConnectionO
   waitOnFirstConnect: true,
   pingInterval: 5000,
   maxPingOut: 2,
+  ...(credentials ? { user: credentials.user, pass: credentials.password, inboxPrefix: natsInboxPrefix(credentials.user) } : {}),
 });
+
+/** The inbox prefix of a user's connections: the permissions let each user subscribe to its own only. */
+export const natsInboxPrefix = (user: string): string => `_INBOX.${user}`;
 
 /** Follows a connection's status, so readiness can answer at once instead of timing out on a flush. */
 export class NatsStatusWatch {

@@ -3,6 +3,7 @@ import type { Msg } from '@nats-io/transport-node';
 import type { TraceCarrier } from '@tnp/platform';
 import { MALFORMED_REQUEST, type NatsEndpoint } from './nats-endpoints';
 import { resilientNatsOptions } from './nats-connection';
+import type { NatsCredentials } from './nats-credentials';
 
 type Packet = { pattern?: unknown; data?: unknown; id?: string };
 
@@ -41,11 +42,12 @@ export type NatsServerOptions = {
   readonly queue: string;
   readonly name: string;
   readonly gracePeriodMs?: number;
+  readonly credentials?: NatsCredentials;
 };
 
 export const createNatsServer = (options: NatsServerOptions, endpoints: readonly NatsEndpoint[]): ServerNats => {
   const server = new ServerNats({
-    ...resilientNatsOptions(options.servers, options.name),
+    ...resilientNatsOptions(options.servers, options.name, options.credentials),
     queue: options.queue,
     gracefulShutdown: true,
     gracePeriod: options.gracePeriodMs ?? 1000,

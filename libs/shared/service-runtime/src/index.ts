@@ -1,2 +1,3 @@
 export * from './service-config';
 export * from './service-runtime';
+export * from './nats-permissions';

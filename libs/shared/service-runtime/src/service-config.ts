@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -13,6 +14,8 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
         .string()
         .regex(/^[a-zA-Z0-9_-]*$/, 'letters, digits, dash, underscore')
         .default(''),
+      /** This service's own NATS user and password (ADR 0015); none by default. */
+      ...natsCredentialsShape,
       HTTP_HOST: z.string().default('0.0.0.0'),
       HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(defaults.httpPort),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,7 +50,8 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
     .refine((c) => c.EVENT_STORE !== 'kurrentdb' || !!c.KURRENTDB_URL, {
       path: ['KURRENTDB_URL'],
       message: 'required when EVENT_STORE=kurrentdb',
-    });
+    })
+    .superRefine(natsCredentialsRefinement);
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceConfigSchema>>;
 

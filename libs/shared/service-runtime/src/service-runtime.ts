@@ -22,6 +22,7 @@ import {
   ensureEventStream,
   JetStreamReaction,
   JetStreamRelay,
+  natsCredentialsOf,
   NatsStatusWatch,
   resilientNatsOptions,
   type DeadLetterStream,
@@ -142,7 +143,8 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   });
   const projectionDefinitions = definition.projections();
   await migrateReadModels(orm, definition.readModelSql, [...new Set(projectionDefinitions.map((p) => p.schema))]);
-  const nc = await connect(resilientNatsOptions(config.NATS_URL, `${name}-followers`));
+  const natsCredentials = natsCredentialsOf(config);
+  const nc = await connect(resilientNatsOptions(config.NATS_URL, `${name}-followers`, natsCredentials));
   const natsStatus = new NatsStatusWatch(nc);
   const stream = jetStreamNameFor(name, prefix);
   await ensureEventStream(nc, {
@@ -224,7 +226,10 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     projections,
     reactions,
   });
-  const endpoints = createNatsServer({ servers: config.NATS_URL, queue: name, name }, definition.endpoints(context));
+  const endpoints = createNatsServer(
+    { servers: config.NATS_URL, queue: name, name, ...(natsCredentials ? { credentials: natsCredentials } : {}) },
+    definition.endpoints(context),
+  );
   http.connectMicroservice({ strategy: endpoints });
   await http.startAllMicroservices();
   const endpointStatus = new NatsStatusWatch(endpoints.unwrap<NatsConnection>());

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 
@@ -91,6 +91,16 @@ export class PrivatePostgres {
   }
 }
 
+export type PrivateNatsOptions = {
+  /**
+   * A nats-server configuration file to include (an authorization block), the way the local start
+   * and Kubernetes include it; the server then writes its log to a file of its own.
+   */
+  readonly include?: string;
+  /** The server's environment besides this process's (the passwords an included file refers to). */
+  readonly env?: Readonly<Record<string, string>>;
+};
+
 /** A nats-server with JetStream of the suite's own; stopping it leaves the shared one alone. */
 export class PrivateNats {
   private process: ChildProcess | undefined;
@@ -98,10 +108,11 @@ export class PrivateNats {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly options: PrivateNatsOptions,
   ) {}
 
-  static async start(): Promise<PrivateNats> {
-    const nats = new PrivateNats(await freePort(), mkdtempSync(join(tmpdir(), 'tnp-faults-nats-')));
+  static async start(options: PrivateNatsOptions = {}): Promise<PrivateNats> {
+    const nats = new PrivateNats(await freePort(), mkdtempSync(join(tmpdir(), 'tnp-faults-nats-')), options);
     await nats.startServer();
     return nats;
   }
@@ -110,10 +121,40 @@ export class PrivateNats {
     return `nats://127.0.0.1:${this.port}`;
   }
 
+  /** What the server logged (only with a configuration file), e.g. its permission violations. */
+  log(): string {
+    const file = join(this.dir, 'nats.log');
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  }
+
   async startServer(): Promise<void> {
-    const child = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir], { stdio: 'ignore' });
+    const child = this.options.include
+      ? spawn('nats-server', ['-c', this.writeConfig(this.options.include), '-l', join(this.dir, 'nats.log')], {
+          stdio: 'ignore',
+          env: { ...process.env, ...this.options.env },
+        })
+      : spawn('nats-server', ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir], { stdio: 'ignore' });
     this.process = child;
-    await until('the private nats-server to listen', () => portAnswers(this.port), 20_000);
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`the private nats-server exited with ${code}: ${this.log().slice(-2000)}`))),
+    );
+    exited.catch(() => undefined);
+    await Promise.race([until('the private nats-server to listen', () => portAnswers(this.port), 20_000), exited]);
+  }
+
+  /** nats-server resolves an include relative to the including file. */
+  private writeConfig(include: string): string {
+    const file = join(this.dir, 'nats.conf');
+    writeFileSync(
+      file,
+      [
+        `listen: 127.0.0.1:${this.port}`,
+        `jetstream { store_dir: ${JSON.stringify(join(this.dir, 'jetstream'))} }`,
+        `include ${JSON.stringify(relative(this.dir, include))}`,
+        '',
+      ].join('\n'),
+    );
+    return file;
   }
 
   /** Stops the server this suite started, by its pid, and waits until it is gone. */

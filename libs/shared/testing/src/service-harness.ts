@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Reply } from '@tnp/kernel';
+import { natsInboxPrefix, type NatsCredentials } from '@tnp/messaging';
 import { createLogger } from '@tnp/platform';
 import { serviceConfigSchema, startService, type ServiceConfig, type ServiceDefinition, type ServiceRuntime } from '@tnp/service-runtime';
 import { createTestDatabase, testNatsUrl, uniqueSubjectPrefix, type TestDatabase } from './test-infrastructure';
@@ -25,6 +26,8 @@ export type HarnessOptions = {
   /** Share a database and subject prefix with services started before (cross-service tests). */
   readonly with?: { readonly db: TestDatabase; readonly prefix: string };
   readonly env?: Record<string, string>;
+  /** The NATS user the harness sends commands and queries as (a server with authentication: the gateway's). */
+  readonly client?: NatsCredentials;
 };
 
 /** A real service on a fresh database and its own NATS subjects, driven as other systems drive it. */
@@ -45,7 +48,11 @@ export const startServiceHarness = async (definition: ServiceDefinition, options
     config,
     createLogger(definition.name, (process.env['TEST_LOG_LEVEL'] as 'silent' | undefined) ?? 'silent'),
   );
-  const nc = await connect({ servers: config.NATS_URL });
+  const client = options.client;
+  const nc = await connect({
+    servers: config.NATS_URL,
+    ...(client ? { user: client.user, pass: client.password, inboxPrefix: natsInboxPrefix(client.user) } : {}),
+  });
   const subject = (kind: 'cmd' | 'qry', name: string) =>
     `${config.NATS_SUBJECT_PREFIX ? `${config.NATS_SUBJECT_PREFIX}.` : ''}${kind}.${definition.name}.${name}`;
   const raw = async (s: string, body: string): Promise<unknown> => (await nc.request(s, body, { timeout: 15_000 })).json();

@@ -1,7 +1,7 @@
 import { ClientNats } from '@nestjs/microservices';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { PlatformError, type Principal, type Reply } from '@tnp/kernel';
-import { NatsStatusWatch, resilientNatsOptions } from '@tnp/messaging';
+import { NatsStatusWatch, resilientNatsOptions, type NatsCredentials } from '@tnp/messaging';
 import { currentTraceCarrier } from '@tnp/platform';
 
 /**
@@ -17,8 +17,9 @@ export class ServiceClient {
   constructor(
     servers: string,
     private readonly timeoutMs: number,
+    credentials?: NatsCredentials,
   ) {
-    this.client = new ClientNats(resilientNatsOptions(servers, 'gateway') as ConstructorParameters<typeof ClientNats>[0]);
+    this.client = new ClientNats(resilientNatsOptions(servers, 'gateway', credentials) as ConstructorParameters<typeof ClientNats>[0]);
   }
 
   async connect(): Promise<void> {
