@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL and NATS with JetStream on this machine: use them if they run, start them if they
-# are installed, install them from Debian packages if they are not.
+# are installed, install them from Debian packages if they are not. With --no-shared-nats
+# (the local start, which runs a nats-server of its own) NATS is only installed, not started.
 source "$(dirname "$0")/lib.sh"
 
 ensure_postgres() {
@@ -19,11 +20,15 @@ ensure_postgres() {
   wait_for_port "$PGHOST_ADDR" "$PGPORT_NUM" PostgreSQL
 }
 
+ensure_nats_installed() {
+  command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || apt_install nats-server
+}
+
 ensure_nats() {
   if port_open 127.0.0.1 "$NATS_PORT"; then return 0; fi
-  command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || apt_install nats-server
+  ensure_nats_installed
   local bin
-  bin="$(command -v nats-server || echo /usr/sbin/nats-server)"
+  bin="$(nats_server_bin)"
   as_root mkdir -p /var/lib/nats-server
   log "starting NATS with JetStream"
   as_root start-stop-daemon --start --oknodo --background --exec "$bin" -- \
@@ -41,5 +46,5 @@ ensure_database() {
 }
 
 ensure_postgres
-ensure_nats
+if [ "${1:-}" = "--no-shared-nats" ]; then ensure_nats_installed; else ensure_nats; fi
 ensure_database "${TNP_DATABASE:-telephony}"

@@ -5,6 +5,8 @@ NODE="$ROOT/node_modules/.bin/node"
 PGHOST_ADDR="${PGHOST_ADDR:-127.0.0.1}"
 PGPORT_NUM="${PGPORT_NUM:-5432}"
 NATS_PORT="${NATS_PORT:-4222}"
+# The local start's own nats-server (with authentication; ADR 0015), beside the shared one on NATS_PORT.
+TNP_NATS_PORT="${TNP_NATS_PORT:-4223}"
 
 log() { printf '\033[1;34m[tnp]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[tnp]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -20,6 +22,8 @@ wait_for_port() {
   for _ in $(seq 1 60); do port_open "$host" "$port" && return 0; sleep 0.5; done
   die "$name did not come up on $host:$port"
 }
+
+nats_server_bin() { command -v nats-server || echo /usr/sbin/nats-server; }
 
 apt_install() {
   log "installing $* from Debian packages"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Stops the services that start.sh started (graceful: SIGTERM drains NATS first).
+# Stops the services that start.sh started (graceful: SIGTERM drains NATS first), then its nats-server.
 source "$(dirname "$0")/lib.sh"
-for pidfile in "$ROOT"/.run/*.pid; do
+for pidfile in "$ROOT"/.run/*.pid "$ROOT"/.run/nats/nats.pid; do
   [ -e "$pidfile" ] || continue
   pid="$(cat "$pidfile")"
   if kill -0 "$pid" 2>/dev/null; then
