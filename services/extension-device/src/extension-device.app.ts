@@ -1,4 +1,4 @@
-import type { Logger } from '@tnp/platform';
+import { loadConfig, type Logger } from '@tnp/platform';
 import { commandEndpoint, queryEndpoint } from '@tnp/messaging';
 import {
   jetStreamNameFor,
@@ -29,6 +29,7 @@ import {
   verifyPinSchema,
 } from '@tnp/extension-device-contracts';
 import type { ExtensionSettings } from '@tnp/extension-device-domain';
+import { pinSettingsSchema } from './extension-device.config';
 import { ExtensionHandler } from './extension.handler';
 import { ExtensionQueries } from './queries';
 import { reactToInventory, reactToUsers } from './reactions';
@@ -52,8 +53,14 @@ export const extensionDeviceService: ServiceDefinition = {
   entities: [ExtensionViewEntity, HandsetViewEntity, NumberViewEntity],
   readModelSql: extensionDeviceReadModelSql,
   endpoints: ({ store, orm, endpointDeps: deps, prefix }) => {
-    const h = new ExtensionHandler(store, orm);
-    const q = new ExtensionQueries(orm);
+    const pins = loadConfig(pinSettingsSchema);
+    const key = Buffer.from(pins.PIN_ENCRYPTION_KEY, 'base64');
+    const h = new ExtensionHandler(store, orm, {
+      key,
+      failuresPerCaller: pins.PIN_FAILURES_PER_CALLER,
+      windowSeconds: pins.PIN_FAILURE_WINDOW_SECONDS,
+    });
+    const q = new ExtensionQueries(orm, key);
     const subject = (name: (typeof ExtensionCommands)[keyof typeof ExtensionCommands]) => extensionCommandSubject(name, prefix);
     return [
       commandEndpoint(deps, {
@@ -121,6 +128,12 @@ export const extensionDeviceService: ServiceDefinition = {
         queryType: 'GetExtension',
         schema: getExtensionSchema,
         handle: (d) => q.extension(d.tenant, d.extensionId),
+      }),
+      queryEndpoint(deps, {
+        subject: extensionQuerySubject(Queries.defaultPin, prefix),
+        queryType: 'DefaultPin',
+        schema: getExtensionSchema,
+        handle: (d) => q.defaultPin(d.tenant, d.extensionId),
       }),
       queryEndpoint(deps, {
         subject: extensionQuerySubject(Queries.listSiteHandsets, prefix),

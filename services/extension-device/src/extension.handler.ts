@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
-import { notFound, ruleViolated, type CommandMetadata } from '@tnp/kernel';
+import { notFound, PlatformError, ruleViolated, type CommandMetadata } from '@tnp/kernel';
 import { retryOnConflict, UnitOfWork } from '@tnp/messaging';
 import {
   deviceNumberDecider,
@@ -26,19 +26,26 @@ import type {
   loginHandsetSchema,
   updateExtensionInfoSchema,
 } from '@tnp/extension-device-contracts';
-import { generateDefaultPin, hashPin, pinMatches } from './pins';
+import { generateDefaultPin, hashPin, openPin, pinMatches, sealPin } from './pins';
 import { ED_SCHEMA } from './read-model';
 
 export type Outcome = { readonly id: string; readonly eventIds: readonly string[] };
+
+/** How default PINs are kept and how often one caller may guess. */
+export type PinPolicy = { readonly key: Buffer; readonly failuresPerCaller: number; readonly windowSeconds: number };
 
 export class ExtensionHandler {
   constructor(
     private readonly store: EventStore,
     private readonly orm: MikroORM,
+    private readonly pins: PinPolicy,
   ) {}
 
-  /** A new extension: its key claimed per occupier, its number linked, a random default PIN kept for admins only. */
-  async create(input: z.infer<typeof createExtensionSchema>, metadata: CommandMetadata): Promise<Outcome & { defaultPin: string }> {
+  /**
+   * A new extension: its key claimed per occupier, its number linked, a random default PIN kept
+   * sealed for admins only (the reply, which the command log keeps, does not carry it).
+   */
+  async create(input: z.infer<typeof createExtensionSchema>, metadata: CommandMetadata): Promise<Outcome> {
     const known = await this.orm.em
       .fork()
       .execute<{ n: number }[]>(`SELECT 1 AS n FROM ${ED_SCHEMA}.known_users WHERE tenant = ? AND user_id = ? AND NOT removed`, [
@@ -92,9 +99,12 @@ export class ExtensionHandler {
     if (outcome.eventIds.length > 0 && !existingPin) {
       await this.orm.em
         .fork()
-        .execute(`INSERT INTO ${ED_SCHEMA}.default_pins (extension_id, pin) VALUES (?, ?) ON CONFLICT DO NOTHING`, [pinKey, defaultPin]);
+        .execute(`INSERT INTO ${ED_SCHEMA}.default_pins (extension_id, pin) VALUES (?, ?) ON CONFLICT DO NOTHING`, [
+          pinKey,
+          sealPin(defaultPin, this.pins.key),
+        ]);
     }
-    return { ...outcome, defaultPin: (await this.defaultPinOf(pinKey)) ?? defaultPin };
+    return { id: outcome.id, eventIds: outcome.eventIds };
   }
 
   updateInfo(input: z.infer<typeof updateExtensionInfoSchema>, metadata: CommandMetadata): Promise<Outcome> {
@@ -200,6 +210,8 @@ export class ExtensionHandler {
     typed: string,
     command: Omit<ExtensionCommand, 'metadata'>,
   ): Promise<Outcome> {
+    const caller = `${metadata.principal.tenantId ?? ''}/${metadata.principal.role}/${metadata.principal.id}`;
+    await this.assertMayGuess(caller, metadata);
     const outcome = await this.run(metadata, extensionId, async (uow) => {
       const tenant = tenantOf(metadata, extensionId);
       const state = await uow.load(extensionStreamId(tenant, extensionId), extensionDecider);
@@ -207,8 +219,32 @@ export class ExtensionHandler {
       const events = await this.decide(uow, tenant, command, { pinMatches: await pinMatches(typed, state.pin.current) });
       return pinRefusalOf(events);
     });
-    if (outcome.refusal) throw outcome.refusal;
+    if (outcome.refusal) {
+      if (outcome.eventIds.length > 0)
+        await this.orm.em.fork().execute(`INSERT INTO ${ED_SCHEMA}.pin_failures (caller) VALUES (?)`, [caller]);
+      throw outcome.refusal;
+    }
     return { id: outcome.id, eventIds: outcome.eventIds };
+  }
+
+  /** A caller who typed too many wrong PINs lately, on any extensions, waits before trying again (systems excepted). */
+  private async assertMayGuess(caller: string, metadata: CommandMetadata): Promise<void> {
+    if (metadata.principal.role === 'system') return;
+    const [row] = await this.orm.em.fork().execute<{ n: number; oldest: Date | null }[]>(
+      `SELECT count(*)::int AS n, min(failed_at) AS oldest FROM ${ED_SCHEMA}.pin_failures
+          WHERE caller = ? AND failed_at > now() - make_interval(secs => ?)`,
+      [caller, this.pins.windowSeconds],
+    );
+    if (!row || row.n < this.pins.failuresPerCaller) return;
+    const elapsed = row.oldest ? (Date.now() - new Date(row.oldest).getTime()) / 1000 : 0;
+    const retryIn = Math.max(1, Math.ceil(this.pins.windowSeconds - elapsed));
+    throw new PlatformError(
+      'TOO_MANY_ATTEMPTS',
+      `${row.n} wrong PINs in the last ${this.pins.windowSeconds} s; try again in ${retryIn} s`,
+      {
+        rule: 'PIN_ATTEMPTS_PER_CALLER',
+      },
+    );
   }
 
   private async decide(uow: UnitOfWork, tenant: string, command: Omit<ExtensionCommand, 'metadata'>, context: ExtensionContext = {}) {
@@ -239,7 +275,7 @@ export class ExtensionHandler {
     const rows = await this.orm.em
       .fork()
       .execute<{ pin: string }[]>(`SELECT pin FROM ${ED_SCHEMA}.default_pins WHERE extension_id = ?`, [key]);
-    return rows[0]?.pin;
+    return rows[0] ? openPin(rows[0].pin, this.pins.key) : undefined;
   }
 }
 

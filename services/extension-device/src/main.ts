@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
-import { extensionDeviceConfigSchema } from './extension-device.config';
+import { extensionDeviceConfigSchema, pinSettingsSchema } from './extension-device.config';
 
 runService(
   'extension-device',
-  () => loadConfig(extensionDeviceConfigSchema),
+  () => {
+    loadConfig(pinSettingsSchema);
+    return loadConfig(extensionDeviceConfigSchema);
+  },
   async (config, logger) => (await import('./extension-device.app')).startExtensionDevice(config, logger),
 );

@@ -1,4 +1,5 @@
-import { generateDefaultPin, hashPin, pinMatches } from './pins';
+import { randomBytes } from 'node:crypto';
+import { generateDefaultPin, hashPin, openPin, pinMatches, sealPin } from './pins';
 
 describe('PINs', () => {
   test('default PINs are random six-digit strings', () => {
@@ -14,5 +15,18 @@ describe('PINs', () => {
     expect(await pinMatches('482917', stored)).toBe(false);
     const again = await hashPin('482916');
     expect(again.hash).not.toBe(stored.hash);
+  });
+
+  test('a default PIN at rest is sealed: unreadable without the key, different each time, tamper-evident', () => {
+    const key = randomBytes(32);
+    const sealed = sealPin('482916', key);
+    expect(sealed).not.toContain('482916');
+    expect(sealPin('482916', key)).not.toBe(sealed);
+    expect(openPin(sealed, key)).toBe('482916');
+    expect(() => openPin(sealed, randomBytes(32))).toThrow();
+    const [version, iv, tag, body = ''] = sealed.split(':');
+    const flipped = Buffer.from(body, 'base64');
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    expect(() => openPin([version, iv, tag, flipped.toString('base64')].join(':'), key)).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { notFound } from '@tnp/kernel';
 import { effectiveRingDevices, extensionKeyOf, type ExtensionState } from '@tnp/extension-device-domain';
+import { openPin } from './pins';
 import { ED_SCHEMA } from './read-model';
 
 type Row = {
@@ -14,7 +15,7 @@ type Row = {
 };
 
 /** An extension's whole configuration as admins see it: the PIN only as its state, the default PIN as the portal shows it. */
-const toView = (row: Row) => {
+const toView = (row: Row, key: Buffer) => {
   const state = row.state;
   if (!state.exists) throw notFound(`Extension ${row.key} does not exist`);
   return {
@@ -28,7 +29,7 @@ const toView = (row: Row) => {
     pin: {
       status: state.pin.locked ? 'locked' : state.pin.custom ? 'custom' : 'default',
       failedAttempts: state.pin.failedAttempts,
-      defaultPin: row.pin,
+      defaultPin: row.pin === null ? null : openPin(row.pin, key),
     },
     devices: state.devices,
     ringing: effectiveRingDevices(state),
@@ -43,13 +44,27 @@ const SELECT = `SELECT e.key, e.tenant, e.user_id, e.number, e.state, d.pin, h.p
   LEFT JOIN ${ED_SCHEMA}.handsets h ON h.number = e.number`;
 
 export class ExtensionQueries {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly pinKey: Buffer,
+  ) {}
+
+  /** The default PIN alone, from the table the create command writes before it answers (no projection lag). */
+  async defaultPin(tenant: string, extensionId: string): Promise<{ defaultPin: string }> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ pin: string }[]>(`SELECT pin FROM ${ED_SCHEMA}.default_pins WHERE extension_id = ?`, [
+        extensionKeyOf(tenant, extensionId),
+      ]);
+    if (!rows[0]) throw notFound(`Extension ${extensionId} does not exist`);
+    return { defaultPin: openPin(rows[0].pin, this.pinKey) };
+  }
 
   async extension(tenant: string, extensionId: string) {
     const rows = await this.orm.em.fork().execute<Row[]>(`${SELECT} WHERE e.key = ?`, [extensionKeyOf(tenant, extensionId)]);
     const row = rows[0];
     if (!row) throw notFound(`Extension ${extensionId} does not exist`);
-    return toView(row);
+    return toView(row, this.pinKey);
   }
 
   /** "My profile": the user's own extensions, without the default PIN. */
@@ -57,7 +72,7 @@ export class ExtensionQueries {
     const rows = await this.orm.em
       .fork()
       .execute<Row[]>(`${SELECT} WHERE e.tenant = ? AND e.user_id = ? ORDER BY e.key`, [occupierId, userId]);
-    return { extensions: rows.map((r) => ({ ...toView(r), pin: { ...toView(r).pin, defaultPin: null } })) };
+    return { extensions: rows.map((r) => toView({ ...r, pin: null }, this.pinKey)) };
   }
 
   async handsets(siteId: string) {

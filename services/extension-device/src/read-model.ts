@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS ${ED_SCHEMA}.handsets (key text PRIMARY KEY, site_id 
 CREATE TABLE IF NOT EXISTS ${ED_SCHEMA}.numbers (key text PRIMARY KEY, tenant text, site_id text NOT NULL, status text NOT NULL, is_main boolean NOT NULL);
 CREATE TABLE IF NOT EXISTS ${ED_SCHEMA}.known_users (tenant text NOT NULL, user_id text NOT NULL, removed boolean NOT NULL, PRIMARY KEY (tenant, user_id));
 CREATE TABLE IF NOT EXISTS ${ED_SCHEMA}.default_pins (extension_id text PRIMARY KEY, pin text NOT NULL);
+CREATE TABLE IF NOT EXISTS ${ED_SCHEMA}.pin_failures (caller text NOT NULL, failed_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX IF NOT EXISTS pin_failures_caller_idx ON ${ED_SCHEMA}.pin_failures (caller, failed_at);
 `;
 
 /** The read model never holds PIN hashes: only whether the PIN is custom or locked. */

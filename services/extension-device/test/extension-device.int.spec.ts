@@ -98,4 +98,41 @@ describe('extension-device service', () => {
       { timeoutMs: 15_000 },
     );
   });
+
+  test('a caller who typed too many wrong PINs waits, on every extension; other callers are not held back', async () => {
+    const guesser = { id: 'guesser', role: 'occupier-admin', tenantId: 'acme' };
+    const verify = (principal: object, pin: string) =>
+      ext.raw(
+        `${ext.config.NATS_SUBJECT_PREFIX}.cmd.extension-device.verify-pin`,
+        JSON.stringify({ commandId: randomUUID(), principal, data: { extensionId: 'x-grace', pin } }),
+      ) as Promise<Reply>;
+    const rules: (string | undefined)[] = [];
+    // Two wrong PINs at a time (three would lock the extension), with a reset in between: five in all.
+    for (const batch of [2, 2, 1]) {
+      for (let i = 0; i < batch; i++) rules.push((await verify(guesser, '000001')).error?.rule);
+      expect((await as(ext, 'extension-device', 'reset-pin', { extensionId: 'x-grace' })).ok).toBe(true);
+    }
+    expect(rules).toEqual(Array(5).fill('PIN_INCORRECT'));
+    const before = (await ext.service.store.readStream('extension-acme/x-grace')).length;
+    const held = await verify(guesser, '000001');
+    expect(held.error).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', rule: 'PIN_ATTEMPTS_PER_CALLER', retryable: true });
+    expect((await ext.service.store.readStream('extension-acme/x-grace')).length).toBe(before);
+    expect((await verify({ id: 'someone-else', role: 'occupier-admin', tenantId: 'acme' }, '000001')).error?.rule).toBe('PIN_INCORRECT');
+  });
+
+  test('the default PIN is sealed at rest: neither its table nor the command log holds it', async () => {
+    const pin = (await ext.query<{ defaultPin: string }>('default-pin', { tenant: 'acme', extensionId: 'x-grace' })) as Reply;
+    expect(pin.value.defaultPin).toMatch(/^\d{6}$/);
+    const stored = (await ext.db.query(`SELECT pin FROM extension_device.default_pins`)) as { pin: string }[];
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.map((r) => r.pin).join()).not.toContain(pin.value.defaultPin);
+    const logged = (await ext.db.query(
+      `SELECT count(*)::int AS n FROM ${ext.config.EVENT_STORE_SCHEMA}.command_log WHERE reply::text LIKE $1`,
+      [`%${pin.value.defaultPin}%`],
+    )) as { n: number }[];
+    expect(logged[0]?.n).toBe(0);
+    expect(
+      (await ext.db.query(`SELECT count(*)::int AS n FROM ${ext.config.EVENT_STORE_SCHEMA}.command_log`)) as { n: number }[],
+    ).not.toEqual([{ n: 0 }]);
+  });
 });

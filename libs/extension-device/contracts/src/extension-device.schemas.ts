@@ -135,7 +135,12 @@ export const ExtensionCommands = {
   loginHandset: 'login-handset',
   logoutHandset: 'logout-handset',
 } as const;
-export const ExtensionQueries = { getExtension: 'get-extension', listSiteHandsets: 'list-site-handsets', myProfile: 'my-profile' } as const;
+export const ExtensionQueries = {
+  getExtension: 'get-extension',
+  defaultPin: 'default-pin',
+  listSiteHandsets: 'list-site-handsets',
+  myProfile: 'my-profile',
+} as const;
 
 export type ExtensionCommandName = (typeof ExtensionCommands)[keyof typeof ExtensionCommands];
 const withPrefix = (prefix: string, subject: string): string => (prefix ? `${prefix}.${subject}` : subject);

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'RULE_VIOLATED'
   | 'CONCURRENCY_CONFLICT'
+  | 'TOO_MANY_ATTEMPTS'
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
@@ -27,6 +28,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   RULE_VIOLATED: 409,
   CONCURRENCY_CONFLICT: 409,
+  /** A caller that has guessed too often (PINs): retry after the window. */
+  TOO_MANY_ATTEMPTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -43,7 +46,7 @@ export class PlatformError extends Error {
   }
 
   get retryable(): boolean {
-    return this.code === 'CONCURRENCY_CONFLICT' || this.code === 'UNAVAILABLE';
+    return this.code === 'CONCURRENCY_CONFLICT' || this.code === 'UNAVAILABLE' || this.code === 'TOO_MANY_ATTEMPTS';
   }
 
   toBody(): ErrorBody {

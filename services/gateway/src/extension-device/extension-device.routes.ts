@@ -34,17 +34,33 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
   const subject = (name: ExtensionCommandName) => extensionCommandSubject(name, prefix);
   const extension = { tag: TAG, scope: () => ({ kind: 'resource' as const }) };
   return [
-    commandRoute(client, {
+    {
       ...extension,
       roles: ADMIN,
       scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
       method: 'POST',
       path: '/v1/occupiers/{occupierId}/extensions',
-      subject: subject(ExtensionCommands.createExtension),
-      schema: createExtensionSchema,
+      operationId: 'createExtension',
       summary: 'Create an extension for one of the occupier’s users; answers with its random default PIN',
       body: z.object({ extensionId: z.string(), key: z.string(), label: z.string(), assignee: z.object({ userId: z.string() }) }),
-    }),
+      responseDescription: 'The ids of the events appended and the default PIN',
+      handle: async (ctx) => {
+        const created = await sendCommand<{ id: string; eventIds: string[] }>(
+          client,
+          subject(ExtensionCommands.createExtension),
+          createExtensionSchema,
+          ctx,
+        );
+        if (!created.ok) return fromReply(created);
+        // The PIN is sealed at rest and never in the command's stored reply: it is read afresh for the admin.
+        const pin = await client.query<{ defaultPin: string }>(extensionQuerySubject(ExtensionQueries.defaultPin, prefix), ctx.principal, {
+          tenant: ctx.params['occupierId'],
+          extensionId: created.value.id,
+        });
+        if (!pin.ok) return fromReply(pin);
+        return fromReply({ ok: true, value: { ...created.value, defaultPin: pin.value.defaultPin } });
+      },
+    },
     commandRoute(client, {
       ...extension,
       roles: ADMIN,
