@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
+  GATEWAY_NATS_USER,
   jetStreamNameFor,
   PLATFORM_SERVICES,
+  platformNatsPermissions,
   renderNatsAuthorization,
   SERVICE_NATS_NEEDS,
   servicePermissions,
@@ -68,6 +70,32 @@ const sourcesOf = (dir: string): string[] =>
 describe('the NATS permission table', () => {
   test('the authorization file the local start and Kubernetes use is the rendering of the table', () => {
     expect(readFileSync(join(ROOT, 'deploy/k8s/base/nats/auth.conf'), 'utf8')).toBe(renderNatsAuthorization());
+  });
+
+  test('Kubernetes and the local start use that file, with a password for every user and every app on its own user', () => {
+    const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+    expect(read('deploy/k8s/base/kustomization.yaml')).toMatch(
+      /configMapGenerator:\n\s+- name: nats-auth\n\s+files:\n\s+- nats\/auth\.conf/,
+    );
+    expect(read('deploy/k8s/base/nats/configmap.yaml')).toContain('include ../nats-auth/auth.conf');
+    expect(read('infra/scripts/start.sh')).toContain('AUTH_CONF="deploy/k8s/base/nats/auth.conf"');
+    const statefulSet = read('deploy/k8s/base/nats/statefulset.yaml');
+    expect(statefulSet).toMatch(/- name: auth\n\s+configMap:\n\s+name: nats-auth\n/);
+    const secret = read('deploy/k8s/examples/secret.example.yaml');
+    for (const { user, passwordVariable } of platformNatsPermissions()) {
+      const fromSecret = new RegExp(
+        `- name: ${passwordVariable}\\n\\s+valueFrom:\\n\\s+secretKeyRef:\\n\\s+name: nats-credentials\\n\\s+key: ${user}\\n`,
+      );
+      expect({ user, inNatsPods: fromSecret.test(statefulSet) }).toEqual({ user, inNatsPods: true });
+      expect({ user, inExampleSecret: new RegExp(`\\n  ${user}: CHANGE_ME\\n`).test(secret) }).toEqual({ user, inExampleSecret: true });
+    }
+    for (const app of [GATEWAY_NATS_USER, ...PLATFORM_SERVICES]) {
+      const deployment = read(`deploy/k8s/base/apps/${app}/deployment.yaml`);
+      const ownUser = new RegExp(
+        `- name: NATS_USER\\n\\s+value: ${app}\\n\\s+- name: NATS_PASSWORD\\n\\s+valueFrom:\\n\\s+secretKeyRef:\\n\\s+name: nats-credentials\\n\\s+key: ${app}\\n`,
+      );
+      expect({ app, ownUser: ownUser.test(deployment) }).toEqual({ app, ownUser: true });
+    }
   });
 
   test('lists every service of the platform', () => {
