@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { natsCredentialsOf } from '@tnp/messaging';
 import { createLogger, createMetrics, HealthChecks, operationsModule, type Logger } from '@tnp/platform';
+import { tokenVerifierFor } from './auth/jwt';
 import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
@@ -50,7 +51,7 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
   const prefix = config.NATS_SUBJECT_PREFIX;
   const routes = routeCatalogue(client, prefix);
   registerRoutes(fastify, routes, {
-    jwt: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    tokens: tokenVerifierFor(config, logger),
     logger,
     metrics,
     occupierSites: occupierDirectory(client, prefix),

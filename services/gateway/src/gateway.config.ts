@@ -1,7 +1,36 @@
 import { z } from 'zod';
 import { natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
+import { ASYMMETRIC_ALGORITHMS, durationSeconds, isAsymmetric, parseVerificationKeys, type VerificationKey } from './auth/keys';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+
+const verificationKeys = z
+  .string()
+  .optional()
+  .transform((text, ctx): VerificationKey[] => {
+    if (text === undefined || text.trim() === '') return [];
+    const { keys, problems } = parseVerificationKeys(text);
+    for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem });
+    return keys;
+  });
+
+const jwksAlgorithms = z
+  .string()
+  .default('RS256,PS256,ES256,ES384,EdDSA,Ed25519')
+  .transform((text, ctx) => {
+    const list = text
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    for (const alg of list.filter((a) => !isAsymmetric(a))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${alg} is not an asymmetric signature algorithm (one of ${ASYMMETRIC_ALGORITHMS.join(', ')})`,
+      });
+    }
+    if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'name at least one algorithm' });
+    return list;
+  });
 
 export const gatewayConfigSchema = z
   .object({
@@ -18,15 +47,35 @@ export const gatewayConfigSchema = z
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    /** HS256 secret for tokens without a `kid` (development, tests, and installations without an identity provider). */
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
+    /** Keys by `kid`, for rotation: a JSON array or a JSON Web Key Set (see auth/keys.ts). */
+    JWT_KEYS: verificationKeys,
+    /** An identity provider's JSON Web Key Set (asymmetric keys, by `kid`), fetched and cached. */
+    JWT_JWKS_URL: z.url().optional(),
+    /** The algorithms accepted for keys from JWT_JWKS_URL. */
+    JWT_JWKS_ALGORITHMS: jwksAlgorithms,
     JWT_ISSUER: z.string().default('telephony-platform'),
     JWT_AUDIENCE: z.string().default('telephony-api'),
+    /** The longest a token may live (exp - iat, or exp - now without iat); longer ones are refused. */
+    JWT_MAX_LIFETIME: durationSeconds.default(12 * 3600),
+    /** Clock skew allowed between the token's issuer and the gateway. */
+    JWT_CLOCK_TOLERANCE: durationSeconds.default(30),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   })
-  .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEVELOPMENT_JWT_SECRET, {
-    path: ['JWT_SECRET'],
-    message: 'must be set in production',
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    if (c.JWT_SECRET === DEVELOPMENT_JWT_SECRET && c.JWT_KEYS.length === 0 && !c.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (or JWT_KEYS, or JWT_JWKS_URL)' });
+    }
+    if (c.JWT_JWKS_URL && !c.JWT_JWKS_URL.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'must be an https URL in production' });
+    }
   })
   .superRefine(natsCredentialsRefinement);
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/** The kid-less HS256 secret the gateway accepts: never the development default in production. */
+export const legacySecretOf = (config: GatewayConfig): string | undefined =>
+  config.NODE_ENV === 'production' && config.JWT_SECRET === DEVELOPMENT_JWT_SECRET ? undefined : config.JWT_SECRET;

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { httpStatusOf, PlatformError, type Principal } from '@tnp/kernel';
+import { httpStatusOf, PlatformError, type ErrorBody, type Principal } from '@tnp/kernel';
 import { toErrorBody } from '@tnp/messaging';
 import { currentTraceId, inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { authorize, type OccupierSites } from '../auth/authorize';
-import { verifyBearer, type JwtSettings } from '../auth/jwt';
+import type { TokenVerifier } from '../auth/jwt';
 import type { Caller } from '../auth/principal';
 import type { RouteSpec } from './route';
 
@@ -42,6 +42,17 @@ const principalOf = (caller: Caller): Principal => ({
 const commandIdOf = (caller: Caller, key: string | undefined): string =>
   key ? `k-${createHash('sha256').update(`${caller.id}\u0000${key}`).digest('hex').slice(0, 40)}` : randomUUID();
 
+/**
+ * A 500 is a bug: logged with its stack. A 503 is infrastructure out of reach (NATS, a service, a
+ * store, the identity provider): logged as a warning with its cause. Both carry the trace id the
+ * client got in x-trace-id.
+ */
+const logFailure = (logger: Logger, error: unknown, body: ErrorBody, route: RouteSpec, traceId: string | undefined): void => {
+  const line = { err: error, code: body.code, route: route.operationId, ...(traceId ? { trace_id: traceId } : {}) };
+  if (body.code === 'INTERNAL') logger.error(line, 'request failed unexpectedly (a bug): answered 500');
+  else if (body.code === 'UNAVAILABLE') logger.warn(line, `request failed: ${body.message}; answered 503 (retryable)`);
+};
+
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -51,7 +62,7 @@ export const registerRoutes = (
   fastify: FastifyInstance,
   routes: readonly RouteSpec[],
   deps: {
-    readonly jwt: JwtSettings;
+    readonly tokens: TokenVerifier;
     readonly logger: Logger;
     readonly metrics: PlatformMetrics;
     readonly occupierSites: OccupierSites;
@@ -81,7 +92,7 @@ export const registerRoutes = (
                   fields: [{ path: '(body)', message: String(body[MALFORMED]) }],
                 });
               }
-              const caller = await verifyBearer(header(request, 'authorization'), deps.jwt);
+              const caller = await deps.tokens.verify(header(request, 'authorization'));
               const params = request.params as Record<string, string>;
               await authorize(caller, route.roles, route.scope(params), deps.occupierSites);
               const idempotencyKey = header(request, 'idempotency-key');
@@ -111,8 +122,9 @@ export const registerRoutes = (
                 .send(result.stream);
             } catch (error) {
               const body = toErrorBody(error);
-              if (body.code === 'INTERNAL') deps.logger.error({ err: error, route: route.operationId }, 'request failed unexpectedly');
+              logFailure(deps.logger, error, body, route, traceId);
               status = httpStatusOf[body.code];
+              if (body.retryable) void reply.header('retry-after', '1');
               return await reply.code(status).send(body);
             } finally {
               deps.metrics.httpDuration.observe(
