@@ -8,6 +8,12 @@ export type Principal = {
 /** Everything a decider needs from the outside world arrives here, so deciders stay pure. */
 export type CommandMetadata = {
   readonly commandId: string;
+  /**
+   * Set by the command log for each run of a command id (kept by retries of that run, new once the
+   * id expired and is used again): event ids derive from the command id and it, so a command id
+   * reused after its idempotency window appends new events instead of looking like a replay.
+   */
+  readonly executionNonce?: string;
   readonly now: string;
   readonly principal: Principal;
   readonly correlationId: string;

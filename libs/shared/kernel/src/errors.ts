@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'RULE_VIOLATED'
   | 'CONCURRENCY_CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'TOO_MANY_ATTEMPTS'
   | 'UNAVAILABLE'
   | 'INTERNAL';
@@ -28,6 +29,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   RULE_VIOLATED: 409,
   CONCURRENCY_CONFLICT: 409,
+  /** An Idempotency-Key (a command id) sent again with another request: another route, body or command. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   /** A caller that has guessed too often (PINs): retry after the window. */
   TOO_MANY_ATTEMPTS: 429,
   UNAVAILABLE: 503,
@@ -40,8 +43,10 @@ export class PlatformError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: { rule?: string; fields?: readonly FieldError[] } = {},
+    /** `cause`: the failure underneath (a driver error), kept for the logs, never sent to callers. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'PlatformError';
   }
 
