@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { natsCredentialsOf } from '@tnp/messaging';
 import { join, relative } from 'node:path';
 import {
   GATEWAY_NATS_USER,
@@ -7,6 +8,7 @@ import {
   platformNatsPermissions,
   renderNatsAuthorization,
   SERVICE_NATS_NEEDS,
+  serviceConfigSchema,
   servicePermissions,
   type PlatformService,
   type RuntimeContext,
@@ -16,6 +18,7 @@ import { assignmentService } from '../../services/assignment/src/assignment.app'
 import { callFlowService } from '../../services/call-flow/src/call-flow.app';
 import { extensionDeviceService } from '../../services/extension-device/src/extension-device.app';
 import { faxService } from '../../services/fax/src/fax.app';
+import { gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
 import { numberInventoryService } from '../../services/number-inventory/src/number-inventory.app';
 import { schedulerService } from '../../services/scheduler/src/scheduler.app';
 
@@ -178,5 +181,25 @@ describe('the NATS permission table', () => {
       }
       for (const request of own) expect(allowed(publish.allow, request)).toBe(true);
     }
+  });
+});
+
+describe('NATS credentials in the typed configuration', () => {
+  const service = serviceConfigSchema({ httpPort: 0, eventStoreSchema: 'x_events' });
+  const issues = (
+    schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } },
+    env: object,
+  ) => (schema.safeParse(env).error?.issues ?? []).map((i) => i.path.join('.'));
+
+  test.each([
+    ['a service', service],
+    ['the gateway', gatewayConfigSchema],
+  ] as const)('%s: none by default, both or neither, and always in production', (_, schema) => {
+    expect(natsCredentialsOf(schema.parse({}))).toBeUndefined();
+    expect(natsCredentialsOf(schema.parse({ NATS_USER: 'fax', NATS_PASSWORD: 'secret' }))).toEqual({ user: 'fax', password: 'secret' });
+    expect(issues(schema, { NATS_USER: 'fax' })).toEqual(['NATS_PASSWORD']);
+    expect(issues(schema, { NATS_PASSWORD: 'secret' })).toEqual(['NATS_USER']);
+    expect(issues(schema, { NATS_USER: 'fax.evil', NATS_PASSWORD: 'secret' })).toEqual(['NATS_USER']);
+    expect(issues(schema, { NODE_ENV: 'production' })).toContain('NATS_USER');
   });
 });
