@@ -153,7 +153,10 @@ describe('NATS users and permissions', () => {
       timeoutMs: 20_000,
       intervalMs: 200,
     });
-    expect(await inventory.query('get-number', { number })).toMatchObject({ ok: true, value: { status: 'ASSIGNED' } });
+    // Its read model follows the event store a moment later.
+    await eventually(async () =>
+      expect(await inventory.query('get-number', { number })).toMatchObject({ ok: true, value: { status: 'ASSIGNED' } }),
+    );
 
     // The real gateway started on its own user (without it the server refuses its connection) and is
     // ready; its NATS client, configured the same way, sends commands as the gateway does.
