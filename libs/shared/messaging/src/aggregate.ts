@@ -30,6 +30,14 @@ export const expectedRevisionOf = (revision: number): ExpectedRevision => (revis
 
 export const EVENT_SCHEMA_VERSION = 1;
 
+/**
+ * What event ids derive from: the command id, and for a command run by the command log the nonce
+ * of that run. A retry of the run gets the same ids (the store recognises the append); a command
+ * id used again after its idempotency window expired gets new ones.
+ */
+export const eventIdSeed = (metadata: Pick<CommandMetadata, 'commandId' | 'executionNonce'>): string =>
+  metadata.executionNonce ? `${metadata.commandId}#${metadata.executionNonce}` : metadata.commandId;
+
 /** Domain events with the metadata every stored event carries. */
 export const toNewEvents = (
   streamId: string,
@@ -38,7 +46,7 @@ export const toNewEvents = (
   indexOffset = 0,
 ): NewEvent[] =>
   events.map((event, index) => ({
-    id: deterministicEventId(metadata.commandId, streamId, indexOffset + index),
+    id: deterministicEventId(eventIdSeed(metadata), streamId, indexOffset + index),
     type: event.type,
     data: event.data,
     metadata: {

@@ -1,35 +1,70 @@
-import { isConnectionFailure, type CommandLog } from '@tnp/event-store';
-import { PlatformError, type Reply } from '@tnp/kernel';
+import type { CommandLog, CommandRun } from '@tnp/event-store';
+import { PlatformError, type ErrorBody, type Reply } from '@tnp/kernel';
 import { isFinalAnswer, toErrorBody } from './error-body';
+import { requestFingerprint } from './fingerprint';
 
 export type ExecuteCommandOptions<T> = {
   readonly commandId: string;
   readonly commandType: string;
+  /** What the command asks for (its validated data): the command id is bound to it. */
+  readonly data: unknown;
   readonly commandLog: CommandLog;
-  readonly run: () => Promise<T>;
+  /** Runs the command; event ids must derive from the command id and `executionNonce` (see eventIdSeed). */
+  readonly run: (executionNonce: string) => Promise<T>;
   /** Optimistic-concurrency conflicts are retried with a fresh load this many times. */
   readonly conflictRetries?: number;
-  readonly onUnexpectedError?: (error: unknown) => void;
+  /** A failure that is not an answer: a bug (INTERNAL) or a backing store out of reach (UNAVAILABLE). */
+  readonly onFailure?: (error: unknown, body: ErrorBody) => void;
 };
 
+export const commandInProgress = (commandId: string): PlatformError =>
+  new PlatformError('CONCURRENCY_CONFLICT', `Command ${commandId} is still running; retry shortly to get its answer`, {
+    rule: 'COMMAND_IN_PROGRESS',
+  });
+
+export const commandIdReused = (commandId: string, boundTo: string, commandType: string): PlatformError =>
+  new PlatformError(
+    'IDEMPOTENCY_KEY_REUSED',
+    boundTo === commandType
+      ? `Command id ${commandId} was used for a ${boundTo} command with other data; use a new Idempotency-Key for a new request`
+      : `Command id ${commandId} was used for a ${boundTo} command, not ${commandType}; use a new Idempotency-Key for a new request`,
+  );
+
 /**
- * Runs a command once per command id: a repeat gets the first reply and appends nothing.
+ * Runs a command once per command id. The id is bound to the command's type and a fingerprint of
+ * its data: a repeat gets the first reply and appends nothing; a repeat while the first still
+ * runs is told to retry (409, retryable); another command under the same id is refused (422).
  * Conflicts with concurrent writers are retried against fresh state before they are reported.
  */
 export const executeCommand = async <T>(options: ExecuteCommandOptions<T>): Promise<Reply<T>> => {
-  const prior = await options.commandLog.find(options.commandId);
-  if (prior) return prior as Reply<T>;
+  const claim = await options.commandLog.claim(options.commandId, {
+    commandType: options.commandType,
+    fingerprint: requestFingerprint(options.commandType, options.data),
+  });
+  switch (claim.kind) {
+    case 'replay':
+      return claim.reply as Reply<T>;
+    case 'in-flight':
+      return { ok: false, error: commandInProgress(options.commandId).toBody() };
+    case 'mismatch':
+      return { ok: false, error: commandIdReused(options.commandId, claim.commandType, options.commandType).toBody() };
+    case 'run':
+      return runClaimed(options, claim);
+  }
+};
 
+const runClaimed = async <T>(options: ExecuteCommandOptions<T>, claim: CommandRun): Promise<Reply<T>> => {
   let reply: Reply<T>;
   try {
-    reply = { ok: true, value: await retryOnConflict(options.run, options.conflictRetries ?? 5) };
+    reply = { ok: true, value: await retryOnConflict(() => options.run(claim.executionNonce), options.conflictRetries ?? 5) };
   } catch (error) {
-    if (!(error instanceof PlatformError) && !isConnectionFailure(error)) options.onUnexpectedError?.(error);
     reply = { ok: false, error: toErrorBody(error) };
+    if (reply.error.code === 'INTERNAL' || reply.error.code === 'UNAVAILABLE') options.onFailure?.(error, reply.error);
   }
-  if (reply.ok || isFinalAnswer(reply.error)) {
-    return (await options.commandLog.record(options.commandId, options.commandType, reply)) as Reply<T>;
-  }
+  if (reply.ok || isFinalAnswer(reply.error)) return (await options.commandLog.complete(claim, reply)) as Reply<T>;
+  // Transient (or a bug): not an answer to keep. The claim is given up so a retry runs at once; if
+  // that fails too (the store is down), the retry takes it over when its lease ends.
+  await options.commandLog.release(claim).catch(() => undefined);
   return reply;
 };
 

@@ -9,9 +9,15 @@ export const toErrorBody = (error: unknown): ErrorBody =>
   isPlatformError(error)
     ? error.toBody()
     : isConnectionFailure(error)
-      ? { code: 'UNAVAILABLE', message: 'A backing store is unreachable; retry shortly' }
+      ? { code: 'UNAVAILABLE', message: 'A backing store is unreachable; retry shortly', retryable: true }
       : { code: 'INTERNAL', message: 'Internal error; the failure was logged' };
 
-/** Refusals are answers: a repeated command must get the same one. Transient failures are not. */
+/**
+ * Refusals are answers: a repeated command must get the same one. Transient failures are not.
+ * A command id bound to another command is final too: sending it again cannot change the answer.
+ */
 export const isFinalAnswer = (body: ErrorBody): boolean =>
-  body.code === 'RULE_VIOLATED' || body.code === 'INVALID_TRANSITION' || body.code === 'NOT_FOUND';
+  body.code === 'RULE_VIOLATED' ||
+  body.code === 'INVALID_TRANSITION' ||
+  body.code === 'NOT_FOUND' ||
+  body.code === 'IDEMPOTENCY_KEY_REUSED';

@@ -6,9 +6,11 @@ import {
   queryEnvelopeSchema,
   validationFailed,
   type CommandMetadata,
+  type ErrorBody,
   type Principal,
   type Reply,
 } from '@tnp/kernel';
+import type { Span } from '@opentelemetry/api';
 import { inSpan, SpanKind, type Logger, type PlatformMetrics, type TraceCarrier } from '@tnp/platform';
 import { executeCommand } from './command-execution';
 import { toErrorBody } from './error-body';
@@ -43,6 +45,30 @@ const rejectMalformed = (payload: unknown): void => {
       { path: '(body)', message: `malformed JSON: ${String((payload as Record<string, unknown>)[MALFORMED_REQUEST])}` },
     ]);
   }
+};
+
+const traceIdOf = (span: Span): string | undefined => {
+  const id = span.spanContext().traceId;
+  return /^0+$/.test(id) ? undefined : id;
+};
+
+/**
+ * Failures that are not answers never go unseen: a bug (INTERNAL, 500 at the gateway) is logged
+ * with its stack, a backing store out of reach (UNAVAILABLE, 503 retryable) with its cause; both
+ * with the trace id, so the caller's x-trace-id leads to the line.
+ */
+export const logFailure = (
+  logger: Logger,
+  error: unknown,
+  body: ErrorBody,
+  context: { readonly span: Span; readonly [key: string]: unknown },
+): void => {
+  const { span, ...fields } = context;
+  const traceId = traceIdOf(span);
+  const line = { err: error, code: body.code, ...fields, ...(traceId ? { trace_id: traceId } : {}) };
+  if (body.code === 'INTERNAL') logger.error(line, 'request failed unexpectedly (a bug): answered INTERNAL');
+  else if (body.code === 'UNAVAILABLE')
+    logger.warn(line, 'request failed: a backing store is unavailable; answered UNAVAILABLE (retryable)');
 };
 
 /**
@@ -80,12 +106,15 @@ export const commandEndpoint = <S extends z.ZodType, R>(
           reply = await executeCommand({
             commandId: envelope.commandId,
             commandType: definition.commandType,
+            data: envelope.data,
             commandLog: deps.commandLog,
-            run: () => definition.handle(envelope.data, metadata),
-            onUnexpectedError: (error) => deps.logger.error({ err: error, command: definition.commandType }, 'command failed unexpectedly'),
+            run: (executionNonce) => definition.handle(envelope.data, { ...metadata, executionNonce }),
+            onFailure: (error, body) => logFailure(deps.logger, error, body, { span, command: definition.commandType }),
           });
         } catch (error) {
+          // Outside the handler: the command log could not be read or written, or a bug.
           reply = { ok: false, error: toErrorBody(error) };
+          logFailure(deps.logger, error, reply.error, { span, command: definition.commandType });
         }
         deps.metrics?.commands.inc({ command: definition.commandType, outcome: reply.ok ? 'OK' : reply.error.code });
         deps.metrics?.commandDuration.observe({ command: definition.commandType }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -107,16 +136,15 @@ export const queryEndpoint = <S extends z.ZodType, R>(
   return {
     subject: definition.subject,
     handle: (payload, trace) =>
-      inSpan(`query ${definition.queryType}`, { parent: trace, kind: SpanKind.SERVER }, async () => {
+      inSpan(`query ${definition.queryType}`, { parent: trace, kind: SpanKind.SERVER }, async (span) => {
         let reply: Reply<R>;
         try {
           rejectMalformed(payload);
           const envelope = parseOrThrow(envelopeSchema, payload) as { data: z.infer<S> };
           reply = { ok: true, value: await definition.handle(envelope.data) };
         } catch (error) {
-          if (!(error instanceof Error && 'code' in error))
-            deps.logger.error({ err: error, query: definition.queryType }, 'query failed unexpectedly');
           reply = { ok: false, error: toErrorBody(error) };
+          logFailure(deps.logger, error, reply.error, { span, query: definition.queryType });
         }
         deps.metrics?.queries.inc({ query: definition.queryType, outcome: reply.ok ? 'OK' : reply.error.code });
         return reply;

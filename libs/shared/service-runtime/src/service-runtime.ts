@@ -12,6 +12,7 @@ import {
   MIGRATION_LOCK_TIMEOUT,
   migrateGivingWay,
   PostgresEventStore,
+  type CommandLog,
   type EventStore,
   type Lease,
   type RecordedEvent,
@@ -163,6 +164,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   health.register({ name: 'nats', check: () => natsStatus.check() });
   health.registerVital('nats', () => !natsStatus.isClosed);
 
+  const commandLog = postgres.commandLogWith({ ttlMs: config.IDEMPOTENCY_TTL_MS, leaseMs: config.COMMAND_LEASE_MS });
   const context: RuntimeContext = {
     config,
     store,
@@ -171,7 +173,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     logger,
     metrics,
     prefix,
-    endpointDeps: { commandLog: postgres.commandLog, logger, metrics, newId: randomUUID },
+    endpointDeps: { commandLog, logger, metrics, newId: randomUUID },
   };
 
   const subjectFor = (event: RecordedEvent): string =>
@@ -257,6 +259,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     (error: unknown) => logger.error({ err: error }, 'a follower failed'),
   );
   const lagWatch = watchLag({ store, metrics, relay, projections, reactions, logger });
+  const pruning = pruneCommandLog(commandLog, config.IDEMPOTENCY_TTL_MS, logger);
 
   logger.info({ port: config.HTTP_PORT, prefix }, `${name} started`);
 
@@ -269,6 +272,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   const shutDown = async (): Promise<void> => {
     health.markShuttingDown();
     clearInterval(lagWatch);
+    clearInterval(pruning);
     followers.abort();
     await step('stop NATS endpoints', () => http.close());
     await step('stop followers', async () => {
@@ -295,6 +299,32 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     // A second stop (a second SIGTERM, a test's cleanup) waits for the first.
     stop: () => (stopping ??= shutDown()),
   };
+};
+
+/**
+ * Deletes command ids whose idempotency window has passed, in batches, on every replica (rows
+ * are skipped when another replica holds them), every tenth of the window, at most every 10 min.
+ */
+const pruneCommandLog = (commandLog: CommandLog, ttlMs: number, logger: Logger): NodeJS.Timeout => {
+  let busy = false;
+  const timer = setInterval(
+    () => {
+      if (busy) return;
+      busy = true;
+      void (async () => {
+        let pruned = 0;
+        for (let batch = await commandLog.prune(); batch > 0; batch = await commandLog.prune()) pruned += batch;
+        if (pruned > 0) logger.debug({ pruned }, 'pruned expired command ids');
+      })()
+        .catch((error: unknown) => logger.debug({ err: error }, 'could not prune the command log'))
+        .finally(() => {
+          busy = false;
+        });
+    },
+    Math.max(1000, Math.min(ttlMs / 10, 600_000)),
+  );
+  timer.unref();
+  return timer;
 };
 
 /** Head and follower positions as metrics, so a follower held back (even by a foreign transaction) shows as lag. */

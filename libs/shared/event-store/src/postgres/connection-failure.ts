@@ -26,12 +26,17 @@ export const isUnavailable = (sqlState: string): boolean =>
  * reached right now: the caller should answer UNAVAILABLE and retry, never INTERNAL.
  */
 export const isConnectionFailure = (error: unknown): boolean => {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  // Not `instanceof Error`: socket errors are made by Node's own realm, which a VM context (Jest) does not share.
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     const sqlState = (e as { sqlState?: unknown }).sqlState;
+    const message = (e as { message?: unknown }).message;
     if (typeof code === 'string' && (NODE_CONNECTION_CODES.has(code) || (code.length === 5 && isUnavailable(code)))) return true;
     if (typeof sqlState === 'string' && isUnavailable(sqlState)) return true;
-    if (DRIVER_MESSAGES.some((m) => m.test(e instanceof Error ? e.message : ''))) return true;
+    if (typeof message === 'string' && DRIVER_MESSAGES.some((m) => m.test(message))) return true;
+    // Connecting to a name with several addresses fails with every attempt's error.
+    const errors = (e as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length > 0 && errors.every((inner) => isConnectionFailure(inner))) return true;
   }
   return false;
 };

@@ -21,7 +21,7 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { eventStoreSchemaSql } from './schema';
-import { PostgresCheckpointStore, PostgresCommandLog } from './postgres-command-log';
+import { PostgresCheckpointStore, PostgresCommandLog, type CommandLogOptions } from './postgres-command-log';
 import { SubscriptionSet } from '../subscription-set';
 
 type EventRow = {
@@ -254,6 +254,11 @@ export class PostgresEventStore implements EventStore {
 
   get commandLog(): PostgresCommandLog {
     return new PostgresCommandLog(this.pool, this.schema);
+  }
+
+  /** The command log with a stated idempotency window and run lease. */
+  commandLogWith(options: CommandLogOptions): PostgresCommandLog {
+    return new PostgresCommandLog(this.pool, this.schema, options);
   }
 
   get checkpoints(): PostgresCheckpointStore {

@@ -20,12 +20,35 @@ CREATE TABLE IF NOT EXISTS ${schema}.events (
 );
 -- The global log's order: readers page by (transaction_id, global_position).
 CREATE INDEX IF NOT EXISTS events_log_order_idx ON ${schema}.events (transaction_id, global_position);
+-- Each command id with what it is bound to (type, fingerprint of its data) and its final reply
+-- (NULL while it runs, under a lease), until expires_at; execution_nonce tells runs of one id apart.
 CREATE TABLE IF NOT EXISTS ${schema}.command_log (
   command_id text PRIMARY KEY,
   command_type text NOT NULL,
-  reply jsonb NOT NULL,
-  recorded_at timestamptz NOT NULL DEFAULT now()
+  reply jsonb,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  fingerprint text,
+  execution_nonce text,
+  claim_token uuid,
+  lease_until timestamptz,
+  expires_at timestamptz NOT NULL DEFAULT now() + interval '1 day'
 );
+-- A log from before fingerprints: its rows keep their replies for a day, and match any data.
+DO $upgrade$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                  WHERE table_schema = '${schema}' AND table_name = 'command_log' AND column_name = 'expires_at') THEN
+    ALTER TABLE ${schema}.command_log
+      ALTER COLUMN reply DROP NOT NULL,
+      ADD COLUMN fingerprint text,
+      ADD COLUMN execution_nonce text,
+      ADD COLUMN claim_token uuid,
+      ADD COLUMN lease_until timestamptz,
+      ADD COLUMN expires_at timestamptz NOT NULL DEFAULT now() + interval '1 day';
+  END IF;
+END;
+$upgrade$;
+CREATE INDEX IF NOT EXISTS command_log_expires_idx ON ${schema}.command_log (expires_at);
 CREATE TABLE IF NOT EXISTS ${schema}.checkpoints (
   name text PRIMARY KEY,
   position bigint NOT NULL,
