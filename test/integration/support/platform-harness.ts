@@ -1,4 +1,4 @@
-import { createLogger } from '@tnp/platform';
+import { createLogger, type Logger } from '@tnp/platform';
 import { startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import { assignmentService } from '../../../services/assignment/src/assignment.app';
 import { callFlowService } from '../../../services/call-flow/src/call-flow.app';
@@ -30,14 +30,22 @@ export type Platform = {
 
 const jwt = { secret: 'e2e-secret-e2e-secret-e2e-secret-1234', issuer: 'telephony-platform', audience: 'telephony-api' };
 
+export type PlatformOptions = {
+  /** Extra configuration for every service (IDEMPOTENCY_TTL_MS, COMMAND_LEASE_MS, ...). */
+  readonly env?: Record<string, string>;
+  /** The gateway's logger (silent by default), to see what it logs. */
+  readonly gatewayLogger?: Logger;
+};
+
 /** Every service and the gateway, in this process, on real PostgreSQL and NATS, sharing one database and subject prefix. */
-export const startPlatform = async (label: string): Promise<Platform> => {
-  const inventory = await startServiceHarness(numberInventoryService, { label });
+export const startPlatform = async (label: string, options: PlatformOptions = {}): Promise<Platform> => {
+  const env = options.env ?? {};
+  const inventory = await startServiceHarness(numberInventoryService, { label, env });
   const shared = { db: inventory.db, prefix: inventory.config.NATS_SUBJECT_PREFIX };
-  const assignment = await startServiceHarness(assignmentService, { label, with: shared });
-  const fax = await startServiceHarness(faxService, { label, with: shared });
-  const extensions = await startServiceHarness(extensionDeviceService, { label, with: shared });
-  const callFlow = await startServiceHarness(callFlowService, { label, with: shared });
+  const assignment = await startServiceHarness(assignmentService, { label, with: shared, env });
+  const fax = await startServiceHarness(faxService, { label, with: shared, env });
+  const extensions = await startServiceHarness(extensionDeviceService, { label, with: shared, env });
+  const callFlow = await startServiceHarness(callFlowService, { label, with: shared, env });
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
       NATS_URL: inventory.config.NATS_URL,
@@ -46,7 +54,7 @@ export const startPlatform = async (label: string): Promise<Platform> => {
       HTTP_HOST: '127.0.0.1',
       JWT_SECRET: jwt.secret,
     }),
-    createLogger('gateway', 'silent'),
+    options.gatewayLogger ?? createLogger('gateway', 'silent'),
   );
   const base = await gateway.url();
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpStatusOf } from '@tnp/kernel';
 import type { RouteSpec } from './route';
 
 const errorSchema = {
@@ -7,20 +8,15 @@ const errorSchema = {
   properties: {
     code: {
       type: 'string',
-      enum: [
-        'VALIDATION_FAILED',
-        'UNAUTHENTICATED',
-        'FORBIDDEN',
-        'NOT_FOUND',
-        'INVALID_TRANSITION',
-        'RULE_VIOLATED',
-        'CONCURRENCY_CONFLICT',
-        'UNAVAILABLE',
-        'INTERNAL',
-      ],
+      // Every code the platform answers with, over HTTP as over NATS.
+      enum: Object.keys(httpStatusOf),
     },
     message: { type: 'string' },
-    rule: { type: 'string', description: 'For INVALID_TRANSITION and RULE_VIOLATED: which business rule refused the request' },
+    rule: {
+      type: 'string',
+      description:
+        'For INVALID_TRANSITION and RULE_VIOLATED: which business rule refused the request; COMMAND_IN_PROGRESS for a CONCURRENCY_CONFLICT on an Idempotency-Key whose first request still runs',
+    },
     fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
     retryable: { type: 'boolean' },
   },
@@ -69,7 +65,8 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
                 name: 'Idempotency-Key',
                 in: 'header',
                 required: false,
-                description: 'Command id: a repeat returns the first result',
+                description:
+                  'Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again.',
                 schema: { type: 'string' },
               },
             ]),
@@ -87,6 +84,9 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
         '403': errorResponse('FORBIDDEN'),
         '404': errorResponse('NOT_FOUND'),
         '409': errorResponse('INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable)'),
+        ...(route.method === 'GET'
+          ? {}
+          : { '422': errorResponse('IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request') }),
         '503': errorResponse('UNAVAILABLE (retryable)'),
       },
     };
