@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@tnp/kernel';
 
 export const SERVICE = 'assignment';
 
@@ -54,28 +55,28 @@ export const numberOnlySchema = z.strictObject({ number: e164Schema });
 export const assignUserSchema = z.strictObject({ number: e164Schema, userId: slug });
 export const setDisplayNameSchema = z.strictObject({
   number: e164Schema,
-  first: z.string().trim().min(1).max(40),
-  second: z.string().trim().max(40).default(''),
+  first: text({ max: 40, min: 1 }),
+  second: text({ max: 40 }).default(''),
 });
 
 export const createDestinationSchema = z.strictObject({
   occupierId: occupierIdSchema,
   destinationId: slug,
   kind: z.enum(['route', 'managed-route', 'conference-room']),
-  name: z.string().trim().min(1).max(100),
+  name: text({ max: 100, min: 1 }),
 });
 export const renameDestinationSchema = z.strictObject({
   occupierId: occupierIdSchema,
   destinationId: slug,
-  name: z.string().trim().min(1).max(100),
+  name: text({ max: 100, min: 1 }),
 });
 export const removeDestinationSchema = z.strictObject({ occupierId: occupierIdSchema, destinationId: slug });
 
 export const registerUserSchema = z.strictObject({
   occupierId: occupierIdSchema,
   userId: slug,
-  firstName: z.string().trim().min(1).max(60),
-  lastName: z.string().trim().min(1).max(60),
+  firstName: text({ max: 60, min: 1 }),
+  lastName: text({ max: 60, min: 1 }),
 });
 export const renameUserSchema = registerUserSchema;
 export const removeUserSchema = z.strictObject({ occupierId: occupierIdSchema, userId: slug });
@@ -93,7 +94,7 @@ export const uploadGreetingSchema = z.strictObject({
 export const listOccupierNumbersSchema = z.strictObject({
   occupierId: occupierIdSchema,
   siteId: slug.optional(),
-  search: z.string().trim().min(1).max(60).optional(),
+  search: text({ max: 60, min: 1 }).optional(),
   userId: slug.optional(),
 });
 export const getRoutingSchema = z.strictObject({ number: e164Schema });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@tnp/kernel';
 
 export const SERVICE = 'extension-device';
 
@@ -7,12 +8,14 @@ const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number: + t
 const extensionKey = z.string().regex(/^\d{2,8}$/, 'an extension key is 2 to 8 digits');
 const pinDigits = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const deviceType = z.enum(['ip-phone', 'mobile-app', 'desktop-app']);
+/** RFC 5321's longest address. */
+const email = z.email().max(254);
 
 export const createExtensionSchema = z.strictObject({
   occupierId: slug,
   extensionId: slug,
   key: extensionKey,
-  label: z.string().trim().min(1).max(60),
+  label: text({ max: 60, min: 1 }),
   passcode: z
     .string()
     .regex(/^\d{1,12}$/, 'digits only')
@@ -29,7 +32,7 @@ export const createExtensionSchema = z.strictObject({
 
 export const updateExtensionInfoSchema = z.strictObject({
   extensionId: slug,
-  label: z.string().trim().min(1).max(60),
+  label: text({ max: 60, min: 1 }),
   passcode: z
     .string()
     .regex(/^\d{1,12}$/, 'digits only')
@@ -46,7 +49,7 @@ export const verifyPinSchema = z.strictObject({ extensionId: slug, pin: pinDigit
 export const extensionOnlySchema = z.strictObject({ extensionId: slug });
 /** Extensions are looked up among one tenant's own. */
 export const getExtensionSchema = z.strictObject({ tenant: slug, extensionId: slug });
-export const activateDeviceSchema = z.strictObject({ extensionId: slug, type: deviceType, deviceId: z.string().trim().min(1).max(64) });
+export const activateDeviceSchema = z.strictObject({ extensionId: slug, type: deviceType, deviceId: text({ max: 64, min: 1 }) });
 export const deactivateDeviceSchema = z.strictObject({ extensionId: slug, type: deviceType });
 
 const forwardTarget = z
@@ -62,7 +65,7 @@ const message = z.discriminatedUnion('type', [
     pitch: z.number().int().min(0).max(9),
     rate: z.number().int().min(0).max(9),
     gender: z.enum(['female', 'male']),
-    text: z.string().trim().min(1).max(500),
+    text: text({ max: 500, min: 1, multiline: true }),
   }),
 ]);
 
@@ -79,7 +82,7 @@ export const settingsChangesSchema = z
         .default([]),
     }),
     doNotDisturb: z.boolean(),
-    voicemail: z.strictObject({ enabled: z.boolean(), email: z.email().nullable().default(null) }),
+    voicemail: z.strictObject({ enabled: z.boolean(), email: email.nullable().default(null) }),
     callWaiting: z.boolean(),
     authorizationCode: z.boolean(),
     callerId: z.strictObject({
@@ -104,7 +107,7 @@ export const settingsChangesSchema = z
         z.strictObject({
           action: z.enum(['hang-up', 'record-notify', 'voicemail-notify']),
           afterSeconds: z.number().int().min(5).max(60),
-          notifyEmails: z.array(z.email()).max(5).default([]),
+          notifyEmails: z.array(email).max(5).default([]),
           message: message.nullable().default(null),
         }),
       ])

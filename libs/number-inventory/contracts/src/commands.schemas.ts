@@ -1,38 +1,45 @@
 import { z } from 'zod';
+import { text } from '@tnp/kernel';
 import { e164Schema, numberKindSchema, occupierIdSchema, ownerSchema, siteIdSchema } from './common.schemas';
 
 export const MAX_NUMBERS_PER_CALL = 10_000;
 
 const digitsOf = (n: string): bigint => BigInt(n.slice(1));
 
+/**
+ * A range's own checks compare start and end as numbers, so they run only once both are E.164
+ * (`when`): zod runs a refinement after a failed format check otherwise, and "020 7946 0000" would
+ * reach BigInt and throw instead of answering which field is wrong.
+ */
+const numberRangeSchema = z.strictObject({ start: e164Schema, end: e164Schema }).superRefine(
+  ({ start, end }, ctx) => {
+    if (start.length !== end.length) ctx.addIssue({ code: 'custom', path: ['end'], message: 'start and end must have the same length' });
+    else if (digitsOf(end) < digitsOf(start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must not be below start' });
+    else if (digitsOf(end) - digitsOf(start) + 1n > BigInt(MAX_NUMBERS_PER_CALL)) {
+      ctx.addIssue({ code: 'custom', path: [], message: `a call provisions at most ${MAX_NUMBERS_PER_CALL} numbers` });
+    }
+  },
+  { when: (payload) => payload.issues.length === 0 },
+);
+
 export const provisionNumbersSchema = z
   .strictObject({
     siteId: siteIdSchema,
-    rangeName: z.string().trim().min(1).max(100),
+    rangeName: text({ max: 100, min: 1 }),
     kind: numberKindSchema.default('standard'),
     numbers: z.array(e164Schema).min(1).max(MAX_NUMBERS_PER_CALL).optional(),
-    range: z.strictObject({ start: e164Schema, end: e164Schema }).optional(),
+    range: numberRangeSchema.optional(),
     ext: z
       .string()
       .regex(/^\d{1,10}$/, 'must be 1-10 digits')
       .optional(),
     extFromLastDigits: z.number().int().min(1).max(10).optional(),
     portedIn: z.boolean().default(false),
-    portedFrom: z.string().trim().min(1).max(200).optional(),
+    portedFrom: text({ max: 200, min: 1 }).optional(),
   })
   .superRefine((value, ctx) => {
     if ((value.numbers === undefined) === (value.range === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['numbers'], message: 'give exactly one of numbers or range' });
-    }
-    if (value.range) {
-      const { start, end } = value.range;
-      if (start.length !== end.length)
-        ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'start and end must have the same length' });
-      else if (digitsOf(end) < digitsOf(start))
-        ctx.addIssue({ code: 'custom', path: ['range', 'end'], message: 'end must not be below start' });
-      else if (digitsOf(end) - digitsOf(start) + 1n > BigInt(MAX_NUMBERS_PER_CALL)) {
-        ctx.addIssue({ code: 'custom', path: ['range'], message: `a call provisions at most ${MAX_NUMBERS_PER_CALL} numbers` });
-      }
     }
     const count = value.numbers?.length ?? (value.range ? 2 : 0);
     if (value.ext !== undefined && count > 1)
@@ -45,8 +52,9 @@ const atNumber = { siteId: siteIdSchema, number: e164Schema };
 
 export const allocateNumberSchema = z.strictObject({ ...atNumber, owner: ownerSchema });
 export const numberAtSiteSchema = z.strictObject(atNumber);
-export const lockNumberSchema = z.strictObject({ ...atNumber, reason: z.string().trim().min(1).max(500).optional() });
-export const markNumberAssignedSchema = z.strictObject({ ...atNumber, userId: z.string().min(1).max(100) });
+export const lockNumberSchema = z.strictObject({ ...atNumber, reason: text({ max: 500, min: 1, multiline: true }).optional() });
+/** A user id is an identifier like an occupier id (assignment's slug), not free text. */
+export const markNumberAssignedSchema = z.strictObject({ ...atNumber, userId: occupierIdSchema });
 export const allocateNumbersSchema = z.strictObject({
   siteId: siteIdSchema,
   occupierId: occupierIdSchema,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { PlatformError, parseOrThrow } from '@tnp/kernel';
 import {
   AssignmentCommands,
@@ -6,9 +5,7 @@ import {
   AssignmentQueries,
   assignmentQuerySubject,
   assignUserSchema,
-  callSettingsSchema,
   createDestinationSchema,
-  destinationSchema,
   getRoutingSchema,
   listOccupierNumbersSchema,
   MAX_GREETING_BYTES,
@@ -28,7 +25,7 @@ import { canSeeNumber } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
-import { commandRoute, sendCommand } from '../http/route-builders';
+import { bodyOf, commandRoute, sendCommand } from '../http/route-builders';
 
 const ADMINS: readonly Role[] = ['operator', 'occupier-admin'];
 const TAG = 'Number assignment';
@@ -50,7 +47,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       schema: routeNumberSchema,
       summary:
         'Point an active number at nothing, a user, a route, a managed route, a conference room, a forward or fax, with its call settings',
-      body: z.object({ destination: destinationSchema, settings: callSettingsSchema.optional() }),
+      body: bodyOf(routeNumberSchema, 'number'),
     }),
     commandRoute(client, {
       ...numberScoped,
@@ -59,7 +56,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       subject: subject(AssignmentCommands.assignUser),
       schema: assignUserSchema,
       summary: 'Assign an active, non-main number to one of the occupier’s users (a user holds one number)',
-      body: z.object({ userId: z.string() }),
+      body: bodyOf(assignUserSchema, 'number'),
     }),
     commandRoute(client, {
       ...numberScoped,
@@ -76,7 +73,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       subject: subject(AssignmentCommands.setDisplayName),
       schema: setDisplayNameSchema,
       summary: 'Label the number with a two-part display name (overrides the user’s name for display only)',
-      body: z.object({ first: z.string(), second: z.string().optional() }),
+      body: bodyOf(setDisplayNameSchema, 'number'),
     }),
     commandRoute(client, {
       ...numberScoped,
@@ -112,7 +109,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       subject: subject(AssignmentCommands.createDestination),
       schema: createDestinationSchema,
       summary: 'Create a route, managed route or conference room that numbers can point at',
-      body: z.object({ destinationId: z.string(), kind: z.enum(['route', 'managed-route', 'conference-room']), name: z.string() }),
+      body: bodyOf(createDestinationSchema, 'occupierId'),
     }),
     commandRoute(client, {
       ...occupierScoped,
@@ -121,7 +118,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       subject: subject(AssignmentCommands.renameDestination),
       schema: renameDestinationSchema,
       summary: 'Rename a destination',
-      body: z.object({ name: z.string() }),
+      body: bodyOf(renameDestinationSchema, 'occupierId', 'destinationId'),
     }),
     commandRoute(client, {
       ...occupierScoped,
@@ -138,7 +135,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       subject: subject(AssignmentCommands.registerUser),
       schema: registerUserSchema,
       summary: 'Register one of the occupier’s users',
-      body: z.object({ userId: z.string(), firstName: z.string(), lastName: z.string() }),
+      body: bodyOf(registerUserSchema, 'occupierId'),
     }),
     commandRoute(client, {
       ...occupierScoped,
@@ -147,7 +144,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       subject: subject(AssignmentCommands.renameUser),
       schema: renameUserSchema,
       summary: 'Rename a user',
-      body: z.object({ firstName: z.string(), lastName: z.string() }),
+      body: bodyOf(renameUserSchema, 'occupierId', 'userId'),
     }),
     commandRoute(client, {
       ...occupierScoped,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { PlatformError, parseOrThrow } from '@tnp/kernel';
 import {
   assignFlowSchema,
@@ -13,23 +12,20 @@ import {
   listServiceNumbersSchema,
   numberOnlySchema,
   overrideFlowSchema,
-  parameterDefinitionSchema,
   rescheduleFlowSwitchSchema,
   scheduleFlowSwitchSchema,
   scheduleOnlySchema,
   setWeeklyScheduleSchema,
-  weeklyScheduleSchema,
   type CallFlowCommandName,
 } from '@tnp/call-flow-contracts';
 import { canSeeNumber, onCallerSites } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
-import { commandRoute } from '../http/route-builders';
+import { bodyOf, commandRoute } from '../http/route-builders';
 
 const TAG = 'Call flows and schedules';
 const ADMINS: readonly Role[] = ['occupier-admin'];
-const at = z.object({ date: z.string(), time: z.string() });
 
 export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: CallFlowCommandName) => callFlowCommandSubject(name, prefix);
@@ -42,13 +38,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.defineCallFlow),
       schema: defineCallFlowSchema,
       summary: 'Define a call flow and its user-configurable parameters (tenant "platform" and locked flows: platform owner only)',
-      body: z.object({
-        flowId: z.string(),
-        tenant: z.string(),
-        name: z.string(),
-        locked: z.boolean().optional(),
-        parameters: z.array(parameterDefinitionSchema).optional(),
-      }),
+      body: defineCallFlowSchema,
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -57,6 +47,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.changeCallFlow),
       schema: changeCallFlowSchema,
       summary: 'Change a call flow (a new version); queued switches that no longer fit fail at their time',
+      body: bodyOf(changeCallFlowSchema, 'flowId'),
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -75,7 +66,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.designateServiceNumber),
       schema: describeServiceNumberSchema,
       summary: 'Designate a company’s active number as a service number (operator)',
-      body: z.object({ name: z.string(), description: z.string().nullable().optional() }),
+      body: bodyOf(describeServiceNumberSchema, 'number'),
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -84,7 +75,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.describeServiceNumber),
       schema: describeServiceNumberSchema,
       summary: 'Name (up to 100 characters) and describe (up to 250) a service number',
-      body: z.object({ name: z.string(), description: z.string().nullable().optional() }),
+      body: bodyOf(describeServiceNumberSchema, 'number'),
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -93,7 +84,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.assignFlow),
       schema: assignFlowSchema,
       summary: 'Assign the call flow and its parameter values (each bad value is named)',
-      body: z.object({ flowId: z.string(), values: z.record(z.string(), z.unknown()).optional() }),
+      body: bodyOf(assignFlowSchema, 'number'),
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -102,13 +93,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.scheduleFlowSwitch),
       schema: scheduleFlowSwitchSchema,
       summary: 'Schedule a switch of flow and/or values at a local time in an IANA time zone',
-      body: z.object({
-        scheduleId: z.string(),
-        at,
-        timeZone: z.string(),
-        flowId: z.string().nullable().optional(),
-        values: z.record(z.string(), z.unknown()).nullable().optional(),
-      }),
+      body: bodyOf(scheduleFlowSwitchSchema, 'number'),
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -117,7 +102,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.rescheduleFlowSwitch),
       schema: rescheduleFlowSwitchSchema,
       summary: 'Move a queued switch to another time',
-      body: z.object({ at, timeZone: z.string() }),
+      body: bodyOf(rescheduleFlowSwitchSchema, 'number', 'scheduleId'),
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -134,7 +119,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.setWeeklySchedule),
       schema: setWeeklyScheduleSchema,
       summary: 'Weekly open/closed periods with exception dates (null removes the schedule)',
-      body: z.object({ schedule: weeklyScheduleSchema.nullable() }),
+      body: bodyOf(setWeeklyScheduleSchema, 'number'),
     }),
     commandRoute(client, {
       ...serviceNumber,
@@ -143,11 +128,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.overrideFlow),
       schema: overrideFlowSchema,
       summary: 'Override the flow now, until the next scheduled boundary or until cleared',
-      body: z.object({
-        flowId: z.string(),
-        values: z.record(z.string(), z.unknown()).optional(),
-        until: z.enum(['next-boundary', 'cleared']),
-      }),
+      body: bodyOf(overrideFlowSchema, 'number'),
     }),
     commandRoute(client, {
       ...serviceNumber,

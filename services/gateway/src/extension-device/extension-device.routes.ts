@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { PlatformError, parseOrThrow } from '@tnp/kernel';
 import {
   activateDeviceSchema,
@@ -24,7 +23,7 @@ import {
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
-import { commandRoute, sendCommand, withPathParams } from '../http/route-builders';
+import { bodyOf, commandRoute, sendCommand, withPathParams } from '../http/route-builders';
 
 const TAG = 'Extensions and devices';
 const ADMIN_OR_USER: readonly Role[] = ['occupier-admin', 'user'];
@@ -42,7 +41,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       path: '/v1/occupiers/{occupierId}/extensions',
       operationId: 'createExtension',
       summary: 'Create an extension for one of the occupier’s users; answers with its random default PIN',
-      body: z.object({ extensionId: z.string(), key: z.string(), label: z.string(), assignee: z.object({ userId: z.string() }) }),
+      body: bodyOf(createExtensionSchema, 'occupierId'),
       responseDescription: 'The ids of the events appended and the default PIN',
       handle: async (ctx) => {
         const created = await sendCommand<{ id: string; eventIds: string[] }>(
@@ -69,6 +68,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       subject: subject(ExtensionCommands.updateExtensionInfo),
       schema: updateExtensionInfoSchema,
       summary: 'Change the label, passcode and debug mode',
+      body: bodyOf(updateExtensionInfoSchema, 'extensionId'),
     }),
     commandRoute(client, {
       ...extension,
@@ -78,7 +78,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       subject: subject(ExtensionCommands.changePin),
       schema: changePinSchema,
       summary: 'Replace the PIN (the user, on first use); a wrong current PIN counts as a failed attempt',
-      body: z.object({ currentPin: z.string(), newPin: z.string() }),
+      body: bodyOf(changePinSchema, 'extensionId'),
     }),
     commandRoute(client, {
       ...extension,
@@ -88,7 +88,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       subject: subject(ExtensionCommands.verifyPin),
       schema: verifyPinSchema,
       summary: 'Check a PIN (voicemail, handset, voice portal sign-in); three wrong attempts lock it',
-      body: z.object({ pin: z.string() }),
+      body: bodyOf(verifyPinSchema, 'extensionId'),
     }),
     commandRoute(client, {
       ...extension,
@@ -107,7 +107,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       subject: subject(ExtensionCommands.activateDevice),
       schema: activateDeviceSchema,
       summary: 'Activate an IP phone, mobile app or desktop app (at most three, one of each)',
-      body: z.object({ deviceId: z.string() }),
+      body: bodyOf(activateDeviceSchema, 'extensionId', 'type'),
     }),
     commandRoute(client, {
       ...extension,
@@ -169,7 +169,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       subject: subject(ExtensionCommands.loginHandset),
       schema: loginHandsetSchema,
       summary: 'Log an active number in to a digital handset by its phone ID (HANDSET_IN_USE unless evict is true)',
-      body: z.object({ phoneId: z.string(), evict: z.boolean().optional() }),
+      body: bodyOf(loginHandsetSchema, 'number'),
     }),
     commandRoute(client, {
       tag: TAG,

@@ -6,15 +6,13 @@ import {
   faxNumberSchema,
   FaxQueries,
   faxQuerySubject,
-  faxSettingsSchema,
   listFaxCallerIdsSchema,
 } from '@tnp/fax-contracts';
-import { z } from 'zod';
 import { canSeeNumber } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
-import { commandRoute } from '../http/route-builders';
+import { bodyOf, commandRoute } from '../http/route-builders';
 
 const ADMINS: readonly Role[] = ['operator', 'occupier-admin'];
 const TAG = 'Fax';
@@ -29,7 +27,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     tag: TAG,
     roles: ADMINS,
     scope: () => ({ kind: 'resource' }),
-    body: z.object({ settings: faxSettingsSchema }),
+    body: bodyOf(configureFaxSchema, 'number'),
   }),
   commandRoute(client, {
     method: 'DELETE',

@@ -1,8 +1,28 @@
 import { ClientNats } from '@nestjs/microservices';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { PlatformError, type Principal, type Reply } from '@tnp/kernel';
+import { PlatformError, validationFailed, type Principal, type Reply } from '@tnp/kernel';
 import { NatsStatusWatch, resilientNatsOptions, type NatsCredentials } from '@tnp/messaging';
 import { currentTraceCarrier } from '@tnp/platform';
+
+/**
+ * The request as NATS carries it. A request that cannot be one message is the caller's to fix
+ * (400), not an outage: NATS refuses a message over the server's max_payload (1 MiB by default)
+ * and the gateway takes bodies of up to 2 MiB (greeting uploads).
+ */
+export const encodeRequest = (body: unknown, maxPayload: number | undefined): string => {
+  let payload: string;
+  try {
+    payload = JSON.stringify(body);
+  } catch (error) {
+    throw validationFailed([{ path: '(body)', message: `cannot be encoded: ${(error as Error).message}` }]);
+  }
+  const bytes = Buffer.byteLength(payload);
+  if (maxPayload !== undefined && bytes > maxPayload)
+    throw validationFailed([
+      { path: '(body)', message: `is too large: ${bytes} bytes once encoded for the service, at most ${maxPayload}` },
+    ]);
+  return payload;
+};
 
 /**
  * The gateway's one path to the services: core NATS request/reply on the connection of
@@ -51,14 +71,13 @@ export class ServiceClient {
 
   private async request<T>(subject: string, body: unknown): Promise<Reply<T>> {
     if (!this.status?.isConnected) throw new PlatformError('UNAVAILABLE', 'The messaging system is unreachable; retry shortly');
+    const payload = encodeRequest(body, this.client.unwrap<NatsConnection>().info?.max_payload);
     const h = headers();
     const carrier = currentTraceCarrier();
     if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
     if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
     try {
-      const message = await this.client
-        .unwrap<NatsConnection>()
-        .request(subject, JSON.stringify(body), { timeout: this.timeoutMs, headers: h });
+      const message = await this.client.unwrap<NatsConnection>().request(subject, payload, { timeout: this.timeoutMs, headers: h });
       return message.json<Reply<T>>();
     } catch (error) {
       const message = (error as Error).message ?? String(error);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { parseOrThrow, validationFailed, type Reply } from '@tnp/kernel';
 import type { ServiceClient } from './nats-client';
 import { fromReply, type RouteContext, type RouteSpec } from './route';
@@ -28,6 +28,15 @@ export const sendCommand = <T>(
     correlationId: ctx.correlationId,
     data: parseOrThrow(schema, data ?? withPathParams(ctx.body, ctx.params)),
   });
+
+/**
+ * The JSON body a command route documents: the command's own schema without the fields the path
+ * gives (a body repeating them is refused). Field schemas are the contract's, so the OpenAPI
+ * document states each one's pattern and length limit; cross-field refinements stay with the
+ * contract, which validates the request.
+ */
+export const bodyOf = (schema: { readonly shape: z.ZodRawShape }, ...pathParams: readonly string[]): z.ZodType =>
+  z.strictObject(Object.fromEntries(Object.entries(schema.shape).filter(([key]) => !pathParams.includes(key))));
 
 export const camelCase = (name: string): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 

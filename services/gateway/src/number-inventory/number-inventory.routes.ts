@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { PlatformError, parseOrThrow, type Reply } from '@tnp/kernel';
 import {
   allocateNumberSchema,
@@ -12,7 +12,6 @@ import {
   numberAtSiteSchema,
   NumberInventoryCommands,
   NumberInventoryQueries,
-  ownerSchema,
   provisionNumbersSchema,
   querySubject,
   siteNumberFiltersSchema,
@@ -24,7 +23,7 @@ import {
 import { canSeeNumber } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
-import { commandRoute, sendCommand } from '../http/route-builders';
+import { bodyOf, commandRoute, sendCommand } from '../http/route-builders';
 import { fromReply, type RouteContext, type RouteSpec } from '../http/route';
 import { siteNumbersCsv } from './site-numbers-csv';
 
@@ -67,7 +66,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       tag: TAG,
       roles: PLATFORM,
       scope: () => ({ kind: 'platform' }),
-      body: provisionNumbersSchema,
+      body: bodyOf(provisionNumbersSchema, 'siteId'),
       responseDescription: 'Each number provisioned, skipped or failed; 200 COMPLETE, 207 PARTIAL, 409 FAILED',
       handle: async (ctx) => {
         const reply = await send<ProvisionNumbersResult>(NumberInventoryCommands.provisionNumbers, provisionNumbersSchema, ctx);
@@ -83,7 +82,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       allocateNumberSchema,
       'Allocate a number to the operator or an occupier',
       OPERATOR,
-      z.object({ owner: ownerSchema }),
+      bodyOf(allocateNumberSchema, 'siteId', 'number'),
     ),
     numberCommand(
       'POST',
@@ -121,7 +120,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       lockNumberSchema,
       'Lock a number so it cannot be allocated',
       PLATFORM,
-      z.object({ reason: z.string().optional() }),
+      bodyOf(lockNumberSchema, 'siteId', 'number'),
     ),
     numberCommand('DELETE', 'lock', NumberInventoryCommands.unlockNumber, numberAtSiteSchema, 'Unlock a number', PLATFORM),
     {
@@ -132,7 +131,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       tag: TAG,
       roles: OPERATOR,
       scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
-      body: z.object({ occupierId: z.string(), count: z.number().int() }),
+      body: bodyOf(allocateNumbersSchema, 'siteId'),
       responseDescription: 'The numbers allocated',
       handle: async (ctx) => fromReply(await send(NumberInventoryCommands.allocateNumbers, allocateNumbersSchema, ctx)),
     },
@@ -144,7 +143,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       tag: TAG,
       roles: PLATFORM,
       scope: () => ({ kind: 'platform' }),
-      body: z.object({ coolingOffDays: z.number().int() }),
+      body: bodyOf(configureSiteSchema, 'siteId'),
       responseDescription: 'The site stream revision',
       handle: async (ctx) => fromReply(await send(NumberInventoryCommands.configureSite, configureSiteSchema, ctx)),
     },
