@@ -3,3 +3,4 @@ export * from './errors';
 export * from './validation';
 export * from './envelope';
 export * from './equality';
+export * from './text';
