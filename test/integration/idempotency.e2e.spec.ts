@@ -87,6 +87,23 @@ describe('Idempotency-Key through the gateway', () => {
     expect(await eventTypes(3)).toEqual(['NumberProvisioned', 'NumberAllocated']);
   });
 
+  test('the same key on a route another service serves answers 422 too, and that service runs nothing', async () => {
+    expect((await platform.call('PUT', atSite(9, 'lock'), as(platformToken, 'cross-9', { reason: 'voicemail' }))).status).toBe(200);
+    const fax = await platform.call(
+      'PUT',
+      `/v1/numbers/${encodeURIComponent(number(9))}/fax`,
+      as(platformToken, 'cross-9', { settings: { outboundCallerId: true } }),
+    );
+    expect(refusal(fax)).toEqual({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(fax.body.message).toMatch(/lockNumber, not configureFax/);
+    const rows = (await platform.inventory.db.query(
+      `SELECT count(*)::int AS n FROM ${platform.fax.config.EVENT_STORE_SCHEMA}.command_log`,
+    )) as { n: number }[];
+    expect(rows[0]?.n).toBe(0);
+    // The same route again is the first request again.
+    expect((await platform.call('PUT', atSite(9, 'lock'), as(platformToken, 'cross-9', { reason: 'voicemail' }))).status).toBe(200);
+  });
+
   test('over NATS the same rules and the same codes: a command id reused with other data answers IDEMPOTENCY_KEY_REUSED', async () => {
     const commandId = `nats-${Date.now()}`;
     const first = await platform.inventory.command('lock-number', { siteId: SITE, number: number(4) }, { commandId });

@@ -23,7 +23,8 @@ import {
 } from '@tnp/testing';
 import { assignmentService } from '../../services/assignment/src/assignment.app';
 import { startGateway, type Gateway } from '../../services/gateway/src/gateway.app';
-import { gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
+import { mintToken } from '../../services/gateway/src/auth/jwt';
+import { DEVELOPMENT_JWT_SECRET, gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
 import { ServiceClient } from '../../services/gateway/src/http/nats-client';
 import { numberInventoryService } from '../../services/number-inventory/src/number-inventory.app';
 
@@ -161,6 +162,22 @@ describe('NATS users and permissions', () => {
     // The real gateway started on its own user (without it the server refuses its connection) and is
     // ready; its NATS client, configured the same way, sends commands as the gateway does.
     expect((await fetch(`${await gateway.url()}/health/ready`)).status).toBe(200);
+    // Through HTTP with an Idempotency-Key: the gateway binds it in its JetStream stream, and reads
+    // the binding back when the key returns on another route.
+    const token = await mintToken(
+      { sub: 'essensys', role: 'platform' },
+      { secret: DEVELOPMENT_JWT_SECRET, issuer: 'telephony-platform', audience: 'telephony-api' },
+    );
+    const put = async (path: string, body: unknown) =>
+      (
+        await fetch(`${await gateway.url()}${path}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'perm-key', 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).status;
+    expect(await put(`/v1/sites/${site}/numbers/${encodeURIComponent('+442079461009')}/lock`, { reason: 'perm' })).toBe(200);
+    expect(await put(`/v1/numbers/${encodeURIComponent('+442079461009')}/fax`, { settings: { t38: true } })).toBe(422);
     const gatewayConfig = gatewayConfigSchema.parse({
       NATS_URL: nats.url,
       NATS_USER: GATEWAY_NATS_USER,
@@ -284,7 +301,9 @@ describe('NATS users and permissions', () => {
     // It cannot pose as a service, publish events or manage streams.
     expect(await subscriptionRefusal(gatewayNc, 'cmd.fax.>')).toMatch(/Permissions Violation for Subscription/);
     expect(await requestOutcome(gatewayNc, 'evt.number-inventory.number.NumberActivated')).toBe('refused');
-    expect(await requestOutcome(gatewayNc, '$JS.API.INFO')).toBe('refused');
+    // JetStream only for its own record of Idempotency-Keys: never the services' streams.
+    expect(await requestOutcome(gatewayNc, '$JS.API.STREAM.INFO.NUMBER_INVENTORY_EVENTS')).toBe('refused');
+    expect(await requestOutcome(gatewayNc, '$JS.API.STREAM.DELETE.GATEWAY_IDEMPOTENCY_KEYS')).toBe('refused');
   });
 
   test('the events reader reads evt.> live and through JetStream consumers of its own, and can publish nothing', async () => {

@@ -7,6 +7,7 @@ import { tokenVerifierFor } from './auth/jwt';
 import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
+import { IdempotencyKeys } from './http/idempotency-keys';
 import { installBodyParsers, registerRoutes } from './http/register-routes';
 import type { RouteSpec } from './http/route';
 import { occupierDirectory } from './number-inventory/occupier-directory';
@@ -49,12 +50,15 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
   const fastify = http.getHttpAdapter().getInstance();
   installBodyParsers(fastify);
   const prefix = config.NATS_SUBJECT_PREFIX;
+  const idempotencyKeys = new IdempotencyKeys(client.connection, prefix, config.IDEMPOTENCY_TTL_MS, config.JETSTREAM_REPLICAS);
+  await idempotencyKeys.ensure();
   const routes = routeCatalogue(client, prefix);
   registerRoutes(fastify, routes, {
     tokens: tokenVerifierFor(config, logger),
     logger,
     metrics,
     occupierSites: occupierDirectory(client, prefix),
+    bindIdempotencyKey: (commandId, operationId) => idempotencyKeys.bind(commandId, operationId),
   });
   fastify.get('/openapi.json', async () => openApiDocument(routes, config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`));
   await http.listen(config.HTTP_PORT, config.HTTP_HOST);

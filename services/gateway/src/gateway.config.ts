@@ -62,6 +62,14 @@ export const gatewayConfigSchema = z
     /** Clock skew allowed between the token's issuer and the gateway. */
     JWT_CLOCK_TOLERANCE: durationSeconds.default(30),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    /** How long an Idempotency-Key stays bound to its route; the services' IDEMPOTENCY_TTL_MS should match. */
+    IDEMPOTENCY_TTL_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(24 * 3600 * 1000),
+    /** Copies of the gateway's Idempotency-Key stream in a JetStream cluster. */
+    JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;

@@ -48,6 +48,7 @@ export const startPlatform = async (label: string, options: PlatformOptions = {}
   const callFlow = await startServiceHarness(callFlowService, { label, with: shared, env });
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
+      ...(env['IDEMPOTENCY_TTL_MS'] ? { IDEMPOTENCY_TTL_MS: env['IDEMPOTENCY_TTL_MS'] } : {}),
       NATS_URL: inventory.config.NATS_URL,
       NATS_SUBJECT_PREFIX: shared.prefix,
       HTTP_PORT: '0',

@@ -11,3 +11,4 @@ export * from './unit-of-work';
 export * from './relay-audit';
 export * from './nats-connection';
 export * from './nats-credentials';
+export * from './idempotency-keys-stream';

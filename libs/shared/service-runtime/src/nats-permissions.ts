@@ -1,4 +1,4 @@
-import { natsInboxPrefix } from '@tnp/messaging';
+import { idempotencyKeySubject, idempotencyKeysStream, natsInboxPrefix } from '@tnp/messaging';
 import { jetStreamNameFor } from './service-config';
 
 /**
@@ -128,7 +128,17 @@ export const gatewayPermissions = (prefix = ''): NatsUserPermissions => {
   return {
     user: GATEWAY_NATS_USER,
     passwordVariable: natsPasswordVariable(GATEWAY_NATS_USER),
-    publish: { allow: [`${p}cmd.>`, `${p}qry.>`], deny: [] },
+    publish: {
+      allow: [
+        `${p}cmd.>`,
+        `${p}qry.>`,
+        // Its record of Idempotency-Keys: bound once each, read back when a key returns.
+        idempotencyKeySubject(prefix, '>'),
+        '$JS.API.INFO',
+        ...['INFO', 'CREATE', 'UPDATE', 'MSG.GET'].map((op) => `$JS.API.STREAM.${op}.${idempotencyKeysStream(prefix)}`),
+      ],
+      deny: [],
+    },
     subscribe: { allow: [`${natsInboxPrefix(GATEWAY_NATS_USER)}.>`], deny: [] },
     allowResponses: false,
   };

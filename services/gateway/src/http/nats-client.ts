@@ -44,7 +44,11 @@ export class ServiceClient {
 
   async connect(): Promise<void> {
     await this.client.connect();
-    this.status = new NatsStatusWatch(this.client.unwrap<NatsConnection>());
+    this.status = new NatsStatusWatch(this.connection);
+  }
+
+  get connection(): NatsConnection {
+    return this.client.unwrap<NatsConnection>();
   }
 
   /** For readiness: connected now, without waiting on a round trip that an outage would stall. */

@@ -66,6 +66,8 @@ export const registerRoutes = (
     readonly logger: Logger;
     readonly metrics: PlatformMetrics;
     readonly occupierSites: OccupierSites;
+    /** Binds a client's Idempotency-Key to the route it is first used on (all gateway replicas share it). */
+    readonly bindIdempotencyKey: (commandId: string, operationId: string) => Promise<void>;
   },
 ): void => {
   for (const route of routes) {
@@ -101,13 +103,15 @@ export const registerRoutes = (
                   fields: [{ path: 'Idempotency-Key', message: '1-200 visible ASCII characters' }],
                 });
               }
+              const commandId = commandIdOf(caller, idempotencyKey);
+              if (idempotencyKey !== undefined && route.method !== 'GET') await deps.bindIdempotencyKey(commandId, route.operationId);
               const result = await route.handle({
                 caller,
                 principal: principalOf(caller),
                 params,
                 query: (request.query ?? {}) as Record<string, unknown>,
                 body,
-                commandId: commandIdOf(caller, idempotencyKey),
+                commandId,
                 correlationId: header(request, 'x-correlation-id')?.slice(0, 100) ?? randomUUID(),
               });
               if (result.kind === 'json') {

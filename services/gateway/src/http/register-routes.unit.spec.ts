@@ -51,7 +51,7 @@ const setUp = async () => {
         return { kind: 'json', status: 200, body: { ok: true } };
       }),
     ],
-    { tokens, logger, metrics: createMetrics('gateway-spec'), occupierSites: async () => [] },
+    { tokens, logger, metrics: createMetrics('gateway-spec'), occupierSites: async () => [], bindIdempotencyKey: async () => undefined },
   );
   const base = await fastify.listen({ port: 0, host: '127.0.0.1' });
   const post = async (path: string, headers: Record<string, string> = {}) => {
