@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { startTracing } from '@tnp/platform';
+import { capturedLogger } from '@tnp/testing';
 import { startPlatform, type Call, type Platform } from './support/platform-harness';
 
 /**
@@ -16,16 +15,7 @@ const number = (i: number) => `+4420794700${String(i).padStart(2, '0')}`;
 const atSite = (i: number, action: string) => `/v1/sites/${SITE}/numbers/${encodeURIComponent(number(i))}/${action}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const gatewayLines: Record<string, unknown>[] = [];
-const gatewayLogger = pino(
-  { level: 'info' },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) gatewayLines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  }),
-);
+const { lines: gatewayLines, logger: gatewayLogger } = capturedLogger();
 
 let platform: Platform;
 let stopTracing: () => Promise<void>;

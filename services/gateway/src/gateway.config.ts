@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
+import { idempotencyTtlMs, natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
 import { ASYMMETRIC_ALGORITHMS, durationSeconds, isAsymmetric, parseVerificationKeys, type VerificationKey } from './auth/keys';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
@@ -63,11 +63,7 @@ export const gatewayConfigSchema = z
     JWT_CLOCK_TOLERANCE: durationSeconds.default(30),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /** How long an Idempotency-Key stays bound to its route; the services' IDEMPOTENCY_TTL_MS should match. */
-    IDEMPOTENCY_TTL_MS: z.coerce
-      .number()
-      .int()
-      .min(1000)
-      .default(24 * 3600 * 1000),
+    IDEMPOTENCY_TTL_MS: idempotencyTtlMs,
     /** Copies of the gateway's Idempotency-Key stream in a JetStream cluster. */
     JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
+import { idempotencyTtlMs, natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -44,15 +44,8 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
         .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds')
         .default('250,1000,5000,15000')
         .transform((v) => v.split(',').map(Number)),
-      /**
-       * How long a command id (a client's Idempotency-Key) stays bound to its command and reply
-       * after the command finished; afterwards it may be used again. Expired entries are pruned.
-       */
-      IDEMPOTENCY_TTL_MS: z.coerce
-        .number()
-        .int()
-        .min(1000)
-        .default(24 * 3600 * 1000),
+      /** After a command finished, how long its id stays bound; expired entries are pruned. */
+      IDEMPOTENCY_TTL_MS: idempotencyTtlMs,
       /** How long a running command holds its command id; a repeat meanwhile answers 409 (retryable). */
       COMMAND_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
       RUN_RELAY: bool.default(true),

@@ -1,8 +1,7 @@
-import { Writable } from 'node:stream';
 import Fastify from 'fastify';
-import { pino } from 'pino';
 import { PlatformError } from '@tnp/kernel';
 import { createMetrics } from '@tnp/platform';
+import { capturedLogger } from '@tnp/testing';
 import type { TokenVerifier } from '../auth/jwt';
 import { installBodyParsers, registerRoutes } from './register-routes';
 import type { RouteSpec } from './route';
@@ -20,16 +19,7 @@ const route = (path: string, handle: RouteSpec['handle']): RouteSpec => ({
 });
 
 const setUp = async () => {
-  const lines: Record<string, unknown>[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    }),
-  );
+  const { lines, logger } = capturedLogger();
   const tokens: TokenVerifier = {
     verify: async () => ({ id: 'essensys', role: 'platform', sites: [], occupierId: null, tenant: null }),
   };
