@@ -14,9 +14,25 @@ export const siteNumberFiltersSchema = z.strictObject({
     .optional(),
 });
 
+/** A keyset position in the site list: opaque to clients (base64url of the last number of a page). */
+export const encodeSiteNumberCursor = (number: string): string => Buffer.from(number, 'utf8').toString('base64url');
+
+/** The number a cursor stands for, or null if it is not one this list gave out. */
+export const decodeSiteNumberCursor = (cursor: string): string | null => {
+  const number = Buffer.from(cursor, 'base64url').toString('utf8');
+  return e164Schema.safeParse(number).success && encodeSiteNumberCursor(number) === cursor ? number : null;
+};
+
 export const listSiteNumbersSchema = siteNumberFiltersSchema.extend({
+  /** Offset paging, for existing clients; ignored when a cursor is given. */
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** The page after this position (a previous page's nextCursor): keyset paging, no offset. */
+  cursor: z
+    .string()
+    .max(32)
+    .refine((c) => decodeSiteNumberCursor(c) !== null, 'must be a nextCursor from an earlier page')
+    .optional(),
 });
 
 export const exportSiteNumbersSchema = siteNumberFiltersSchema.extend({
@@ -52,9 +68,17 @@ export type SiteNumberView = {
 
 export type SiteNumberPage = {
   readonly items: readonly SiteNumberView[];
+  /** Rows matching the filters, in the same snapshot as the items; a lower bound when totalExact is false. */
   readonly total: number;
+  /**
+   * False when a filter the site counts cannot answer (search, occupier) matched more rows than
+   * the list counts one by one: total is then that cap, read as "at least total".
+   */
+  readonly totalExact: boolean;
   readonly page: number;
   readonly pageSize: number;
+  /** Pass as cursor for the next page; null on the last page. */
+  readonly nextCursor: string | null;
   /** Statuses present in the site's unfiltered list: the only ones worth offering as filters. */
   readonly statusesPresent: readonly string[];
 };

@@ -151,12 +151,14 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       method: 'GET',
       path: '/v1/sites/{siteId}/numbers',
       operationId: 'listSiteNumbers',
-      summary: 'The site telephony list: filter by status and allocation, search, page; sorted by number',
+      summary:
+        'The site telephony list: filter by status and allocation, search, page (cursor: the nextCursor of the page before; page: offset paging); sorted by number',
       tag: TAG,
       roles: OPERATOR,
       scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
       query: listSiteNumbersSchema.omit({ siteId: true }),
-      responseDescription: 'One page of numbers, the total, and the statuses present at the site',
+      responseDescription:
+        'One page of numbers, the cursor of the next page, the total (totalExact false: a lower bound) and the statuses present at the site, all from one snapshot',
       handle: async (ctx) => {
         const data = parseOrThrow(listSiteNumbersSchema, { ...ctx.query, siteId: ctx.params['siteId'] });
         return fromReply(await client.query(querySubject(NumberInventoryQueries.listSiteNumbers, prefix), ctx.principal, data));

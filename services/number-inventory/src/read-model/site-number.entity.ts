@@ -1,4 +1,5 @@
 import { defineEntity } from '@mikro-orm/postgresql';
+import { siteListReadsSql } from './site-list-reads.sql';
 
 export const READ_MODEL_SCHEMA = 'number_inventory';
 
@@ -66,6 +67,5 @@ CREATE TABLE IF NOT EXISTS ${schema}.site_numbers (
   revision integer NOT NULL
 );
 CREATE INDEX IF NOT EXISTS site_numbers_site_idx ON ${schema}.site_numbers (site_id, number);
-CREATE INDEX IF NOT EXISTS site_numbers_site_status_idx ON ${schema}.site_numbers (site_id, status, number);
 CREATE INDEX IF NOT EXISTS site_numbers_occupier_idx ON ${schema}.site_numbers (owner_id, site_id, number) WHERE owner_type = 'occupier';
-`;
+${siteListReadsSql(schema)}`;

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProjectionTable } from '@tnp/read-models';
 import { READ_MODEL_SCHEMA, type SiteNumberRow } from './site-number.entity';
 
-type Columns = {
+/** A site_numbers row as PostgreSQL returns it. */
+export type SiteNumberColumns = {
   number: string;
   site_id: string;
   ext: string | null;
@@ -20,7 +21,7 @@ type Columns = {
   revision: number;
 };
 
-const toColumns = (r: SiteNumberRow): Columns => ({
+const toColumns = (r: SiteNumberRow): SiteNumberColumns => ({
   number: r.number,
   site_id: r.siteId,
   ext: r.ext,
@@ -38,7 +39,7 @@ const toColumns = (r: SiteNumberRow): Columns => ({
   revision: r.revision,
 });
 
-const toRow = (c: Columns): SiteNumberRow => ({
+export const toRow = (c: SiteNumberColumns): SiteNumberRow => ({
   number: c.number,
   siteId: c.site_id,
   ext: c.ext,
@@ -80,9 +81,10 @@ const UPDATABLE = [
  */
 export const siteTelephonyTable: ProjectionTable<SiteNumberRow> = {
   async load(em: EntityManager, keys) {
-    const rows = await em.execute<Columns[]>(`SELECT * FROM ${TABLE} WHERE number IN (SELECT jsonb_array_elements_text(?::jsonb))`, [
-      JSON.stringify(keys),
-    ]);
+    const rows = await em.execute<SiteNumberColumns[]>(
+      `SELECT * FROM ${TABLE} WHERE number IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [JSON.stringify(keys)],
+    );
     return new Map(rows.map((c) => [c.number, toRow(c)]));
   },
   async save(em: EntityManager, rows) {
@@ -99,7 +101,10 @@ export const siteTelephonyTable: ProjectionTable<SiteNumberRow> = {
     await em.execute(`TRUNCATE ${TABLE}`);
   },
   async scan(em: EntityManager, afterKey, limit) {
-    const rows = await em.execute<Columns[]>(`SELECT * FROM ${TABLE} WHERE number > ? ORDER BY number LIMIT ?`, [afterKey ?? '', limit]);
+    const rows = await em.execute<SiteNumberColumns[]>(`SELECT * FROM ${TABLE} WHERE number > ? ORDER BY number LIMIT ?`, [
+      afterKey ?? '',
+      limit,
+    ]);
     return rows.map((c) => ({ key: c.number, row: toRow(c) }));
   },
 };
