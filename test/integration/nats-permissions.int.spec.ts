@@ -334,7 +334,8 @@ describe('NATS users and permissions', () => {
     });
     let liveSubject = '';
     void (async () => {
-      for await (const message of live) liveSubject ||= message.subject;
+      // Other contexts' events (reactions to earlier steps) may arrive first: wait for the lock's.
+      for await (const message of live) if (message.subject.endsWith('.NumberLocked')) liveSubject ||= message.subject;
     })();
     await until('an event on the live subscription', () => liveSubject !== '', 10_000);
     expect(liveSubject).toMatch(/^evt\.number-inventory\.number\./);

@@ -204,7 +204,7 @@ describe('number lifecycle through the REST API', () => {
         expect.arrayContaining([
           'HTTP POST /v1/sites/{siteId}/numbers/{number}/allocate',
           'command AllocateNumber',
-          'eventstore append',
+          'eventstore commit',
           'relay publish NumberAllocated',
           'project site-telephony',
         ]),

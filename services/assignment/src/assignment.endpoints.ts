@@ -43,12 +43,14 @@ export const assignmentEndpoints = (deps: EndpointDeps, h: AssignmentHandlers, p
     commandType: string,
     schema: S,
     handle: (data: z.infer<S>, m: CommandMetadata) => Promise<unknown>,
-  ) => commandEndpoint(deps, { subject: assignmentCommandSubject(name, prefix), commandType, schema, handle });
+    options: { inSteps?: boolean } = {},
+  ) => commandEndpoint(deps, { subject: assignmentCommandSubject(name, prefix), commandType, schema, handle, ...options });
   const tenantOf = (data: { occupierId: string }) => ({ tenant: data.occupierId });
   return [
     command(AssignmentCommands.routeNumber, 'RouteNumber', routeNumberSchema, (d, m) => h.route.handle(d, m)),
-    command(AssignmentCommands.assignUser, 'AssignUser', assignUserSchema, (d, m) => h.users.assign(d, m)),
-    command(AssignmentCommands.unassignUser, 'UnassignUser', numberOnlySchema, (d, m) => h.users.unassign(d.number, m)),
+    // Both span number-inventory: each step is written before the next one asks it.
+    command(AssignmentCommands.assignUser, 'AssignUser', assignUserSchema, (d, m) => h.users.assign(d, m), { inSteps: true }),
+    command(AssignmentCommands.unassignUser, 'UnassignUser', numberOnlySchema, (d, m) => h.users.unassign(d.number, m), { inSteps: true }),
     command(AssignmentCommands.setDisplayName, 'SetDisplayName', setDisplayNameSchema, (d, m) =>
       h.displayName.set(d.number, { first: d.first, second: d.second }, m),
     ),

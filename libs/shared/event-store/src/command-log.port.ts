@@ -1,5 +1,5 @@
 import type { CommandReply } from '@tnp/kernel';
-import type { LogPosition } from './event-store.port';
+import type { AppendRequest, AppendResult, LogPosition, StreamConflict } from './event-store.port';
 import type { FencingToken } from './fencing';
 
 /**
@@ -45,4 +45,30 @@ export interface CheckpointStore {
   load(name: string): Promise<LogPosition>;
   /** Refused with FencedOutError when `fence` is given and another replica has taken the lead since. */
   save(name: string, position: LogPosition, fence?: FencingToken): Promise<void>;
+}
+
+/**
+ * A command's whole outcome, committed in one transaction: its appends, the revisions of the
+ * streams it decided on without writing them (each must still hold), and its reply under its id.
+ */
+export type CommandCommit = {
+  readonly commandId: string;
+  readonly binding: CommandBinding;
+  readonly executionNonce: string;
+  readonly reply: CommandReply;
+  readonly appends: readonly AppendRequest[];
+  /** Streams read but not written, at the revision the decision saw. */
+  readonly reads: ReadonlyMap<string, number>;
+};
+
+export type CommandCommitOutcome =
+  | { readonly kind: 'committed'; readonly results: readonly AppendResult[] }
+  /** A stream moved since the decision (or was created meanwhile): nothing was written; decide again. */
+  | { readonly kind: 'conflict'; readonly conflicts: readonly StreamConflict[] }
+  /** The id is held already: its reply, a run still in progress, or another command. Nothing was written. */
+  | Exclude<CommandClaim, CommandRun>;
+
+/** Commits commands with their replies in one round trip each, concurrent ones grouped into one transaction. */
+export interface CommandCommitter {
+  commit(commit: CommandCommit): Promise<CommandCommitOutcome>;
 }

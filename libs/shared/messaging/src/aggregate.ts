@@ -7,6 +7,7 @@ import {
   type RecordedEvent,
 } from '@tnp/event-store';
 import type { CommandMetadata, Message } from '@tnp/kernel';
+import { CommandStore } from './command-store';
 
 export type Loaded<S> = { readonly state: S; readonly revision: number };
 
@@ -16,6 +17,7 @@ export const loadAggregate = async <S, E extends Message<string, unknown>>(
   evolve: (state: S, event: E) => S,
   initial: S,
 ): Promise<Loaded<S>> => {
+  if (store instanceof CommandStore) return store.loadState(streamId, evolve as (state: unknown, event: never) => unknown, initial);
   const events = await store.readStream(streamId);
   return { state: foldRecorded(evolve, initial, events), revision: events.at(-1)?.streamRevision ?? NO_STREAM_REVISION };
 };

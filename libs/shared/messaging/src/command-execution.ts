@@ -1,5 +1,7 @@
-import type { CommandLog, CommandRun } from '@tnp/event-store';
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyConflictError, type CommandCommitter, type CommandLog, type CommandRun } from '@tnp/event-store';
 import { PlatformError, type ErrorBody, type Reply } from '@tnp/kernel';
+import { CommandScope, inCommandScope, type CommandStore } from './command-store';
 import { isFinalAnswer, toErrorBody } from './error-body';
 import { requestFingerprint } from './fingerprint';
 
@@ -8,7 +10,12 @@ export type ExecuteCommandOptions<T> = {
   readonly commandType: string;
   /** What the command asks for (its validated data): the command id is bound to it. */
   readonly data: unknown;
-  readonly commandLog: CommandLog;
+  readonly commandLog: CommandLog & Partial<CommandCommitter>;
+  /**
+   * The store the command's handler appends through. With a command log that commits (PostgreSQL),
+   * the appends are held back and committed with the reply in one transaction.
+   */
+  readonly store?: CommandStore;
   /** Runs the command; event ids must derive from the command id and `executionNonce` (see eventIdSeed). */
   readonly run: (executionNonce: string) => Promise<T>;
   /** Optimistic-concurrency conflicts are retried with a fresh load this many times. */
@@ -37,6 +44,8 @@ export const commandIdReused = (commandId: string, boundTo: string, commandType:
  * Conflicts with concurrent writers are retried against fresh state before they are reported.
  */
 export const executeCommand = async <T>(options: ExecuteCommandOptions<T>): Promise<Reply<T>> => {
+  const { commandLog, store } = options;
+  if (commandLog.commit && store) return executeInOneTransaction(options, commandLog as CommandLog & CommandCommitter, store);
   const claim = await options.commandLog.claim(options.commandId, {
     commandType: options.commandType,
     fingerprint: requestFingerprint(options.commandType, options.data),
@@ -79,3 +88,67 @@ export const retryOnConflict = async <T>(run: () => Promise<T>, retries: number)
     }
   }
 };
+
+/**
+ * One round trip in steady state: the handler decides on states this replica holds (or loads),
+ * its appends are staged, and the appends, the revisions it decided on and its reply are
+ * committed together. A repeat of a command finds its id held there and gets the first reply; a
+ * stale state refuses the commit, is dropped, and the command decides again on fresh state.
+ */
+const executeInOneTransaction = async <T>(
+  options: ExecuteCommandOptions<T>,
+  committer: CommandCommitter,
+  store: CommandStore,
+): Promise<Reply<T>> => {
+  const binding = { commandType: options.commandType, fingerprint: requestFingerprint(options.commandType, options.data) };
+  const executionNonce = randomUUID().slice(0, 8);
+  const retries = options.conflictRetries ?? 5;
+  for (let attempt = 0; ; attempt++) {
+    const scope = new CommandScope();
+    let reply: Reply<T>;
+    try {
+      reply = { ok: true, value: await inCommandScope(scope, () => options.run(executionNonce)) };
+    } catch (error) {
+      reply = { ok: false, error: toErrorBody(error) };
+      if (reply.error.code === 'CONCURRENCY_CONFLICT' && attempt < retries) {
+        store.forgetAfter(error, scope.streams);
+        await pause(attempt);
+        continue;
+      }
+      if (!isFinalAnswer(reply.error)) {
+        if (reply.error.code === 'INTERNAL' || reply.error.code === 'UNAVAILABLE') options.onFailure?.(error, reply.error);
+        return reply;
+      }
+    }
+    // A refusal commits its reply with what the handler appended before refusing (a failed PIN
+    // attempt is recorded, then refused), and holds only if the states it saw still hold.
+    const appends = scope.appends;
+    const reads = scope.reads;
+    const outcome = await committer.commit({ commandId: options.commandId, binding, executionNonce, reply, appends, reads });
+    switch (outcome.kind) {
+      case 'committed':
+        store.appended(appends);
+        return reply;
+      case 'replay':
+        return outcome.reply as Reply<T>;
+      case 'in-flight':
+        return { ok: false, error: commandInProgress(options.commandId).toBody() };
+      case 'mismatch':
+        return { ok: false, error: commandIdReused(options.commandId, outcome.commandType, options.commandType).toBody() };
+      case 'conflict': {
+        store.forget([...scope.streams, ...outcome.conflicts.map((c) => c.streamId)]);
+        if (attempt >= retries) {
+          const error =
+            outcome.conflicts.length > 0
+              ? new ConcurrencyConflictError(outcome.conflicts)
+              : new PlatformError('CONCURRENCY_CONFLICT', 'Concurrent writers kept moving the streams this command decides on; retry');
+          return { ok: false, error: error.toBody() };
+        }
+        await pause(attempt);
+      }
+    }
+  }
+};
+
+const pause = (attempt: number): Promise<void> =>
+  attempt === 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));

@@ -1,5 +1,6 @@
 export * from './error-body';
 export * from './aggregate';
+export * from './command-store';
 export * from './command-execution';
 export * from './cloud-event';
 export * from './jetstream-setup';

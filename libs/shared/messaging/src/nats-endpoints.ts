@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CommandLog } from '@tnp/event-store';
+import type { CommandCommitter, CommandLog } from '@tnp/event-store';
 import {
   commandEnvelopeSchema,
   parseOrThrow,
@@ -13,6 +13,7 @@ import {
 import type { Span } from '@opentelemetry/api';
 import { inSpan, SpanKind, type Logger, type PlatformMetrics, type TraceCarrier } from '@tnp/platform';
 import { executeCommand } from './command-execution';
+import type { CommandStore } from './command-store';
 import { toErrorBody } from './error-body';
 
 /** A request that could not be decoded as JSON reaches its endpoint as this marker. */
@@ -32,7 +33,9 @@ type CommandEnvelope<D> = {
 };
 
 export type EndpointDeps = {
-  readonly commandLog: CommandLog;
+  readonly commandLog: CommandLog & Partial<CommandCommitter>;
+  /** The store handlers append through; with it, a command commits with its reply in one transaction. */
+  readonly store?: CommandStore;
   readonly logger: Logger;
   readonly metrics?: PlatformMetrics;
   readonly clock?: () => Date;
@@ -82,6 +85,11 @@ export const commandEndpoint = <S extends z.ZodType, R>(
     readonly commandType: string;
     readonly schema: S;
     readonly handle: (data: z.infer<S>, metadata: CommandMetadata) => Promise<R>;
+    /**
+     * The handler writes as it goes (it spans another context, or reads what it wrote): the
+     * command id is claimed first and each append is written at once, instead of one commit.
+     */
+    readonly inSteps?: boolean;
   },
 ): NatsEndpoint => {
   const envelopeSchema = commandEnvelopeSchema(definition.schema);
@@ -108,6 +116,7 @@ export const commandEndpoint = <S extends z.ZodType, R>(
             commandType: definition.commandType,
             data: envelope.data,
             commandLog: deps.commandLog,
+            ...(deps.store && !definition.inSteps ? { store: deps.store } : {}),
             run: (executionNonce) => definition.handle(envelope.data, { ...metadata, executionNonce }),
             onFailure: (error, body) => logFailure(deps.logger, error, body, { span, command: definition.commandType }),
           });

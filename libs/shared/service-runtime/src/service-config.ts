@@ -48,6 +48,8 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
       IDEMPOTENCY_TTL_MS: idempotencyTtlMs,
       /** How long a running command holds its command id; a repeat meanwhile answers 409 (retryable). */
       COMMAND_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+      /** Aggregate states a replica keeps in memory (most recently used); 0 keeps none. */
+      AGGREGATE_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),
     })

@@ -18,6 +18,7 @@ import {
   type RecordedEvent,
 } from '@tnp/event-store';
 import {
+  CommandStore,
   createNatsServer,
   ensureDeadLetterStream,
   ensureEventStream,
@@ -131,8 +132,10 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     poolSize: config.DB_POOL_SIZE,
     applicationName: `${name} event-store`,
   });
-  const store: EventStore =
-    config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres;
+  const store = new CommandStore(
+    config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres,
+    config.AGGREGATE_CACHE_SIZE,
+  );
   const orm = await MikroORM.init({
     clientUrl: withApplicationName(config.DATABASE_URL, `${name} read-models`),
     entities: [...definition.entities],
@@ -173,7 +176,8 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     logger,
     metrics,
     prefix,
-    endpointDeps: { commandLog, logger, metrics, newId: randomUUID },
+    // On PostgreSQL a command's appends and reply commit together; the command log lives there too.
+    endpointDeps: { commandLog, ...(store.inner === postgres ? { store } : {}), logger, metrics, newId: randomUUID },
   };
 
   const subjectFor = (event: RecordedEvent): string =>
@@ -283,7 +287,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     await step('drain NATS', () => nc.drain().catch(() => undefined));
     await step('close databases', async () => {
       await orm.close();
-      if (store !== postgres) await store.close();
+      if (store.inner !== postgres) await store.close();
       await postgres.close();
     });
   };

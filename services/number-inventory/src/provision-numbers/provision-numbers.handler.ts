@@ -1,4 +1,4 @@
-import { ConcurrencyConflictError, type AppendRequest, type EventStore } from '@tnp/event-store';
+import type { AppendRequest, EventStore } from '@tnp/event-store';
 import { isPlatformError, type CommandMetadata } from '@tnp/kernel';
 import { foldRecorded, toNewEvents } from '@tnp/messaging';
 import {
@@ -12,37 +12,26 @@ import {
 } from '@tnp/number-inventory-domain';
 import type { ProvisionNumbersInput, ProvisionNumbersResult, ProvisionOutcome } from '@tnp/number-inventory-contracts';
 
-const MAX_ATTEMPTS = 5;
-
 /**
- * Provisions up to 10,000 numbers in one atomic write per attempt. Numbers that turn out to
- * exist already are classified (skipped at this site, failed elsewhere) and the rest written again.
+ * Provisions up to 10,000 numbers in one atomic write. Numbers that exist already are classified
+ * (skipped at this site, failed elsewhere); the rest are appended as new streams. One created by
+ * another writer meanwhile fails the command's commit, and the command runs again and sees it.
  */
 export class ProvisionNumbersHandler {
   constructor(private readonly store: EventStore) {}
 
   async handle(input: ProvisionNumbersInput, metadata: CommandMetadata): Promise<ProvisionNumbersResult> {
     const numbers = input.numbers ? [...new Set(input.numbers)] : expandRange(input.range!.start, input.range!.end);
+    const existing = await this.store.readStreams(numbers.map(numberStreamId));
     const outcomes = new Map<string, ProvisionOutcome>();
-    let pending = numbers;
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      const requests = pending.map((number) => this.provisionRequest(number, input, metadata));
-      try {
-        await this.store.appendMany(requests);
-        for (const number of pending) outcomes.set(number, { number, outcome: 'provisioned' });
-        pending = [];
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_ATTEMPTS) throw error;
-        const existing = new Set(error.conflicts.map((c) => c.streamId));
-        const taken = pending.filter((n) => existing.has(numberStreamId(n)));
-        const streams = await this.store.readStreams(taken.map(numberStreamId));
-        for (const number of taken) {
-          const state = foldRecorded(evolveNumber, initialNumberState(), streams.get(numberStreamId(number)) ?? []);
-          outcomes.set(number, classifyExisting(number, state, input, metadata));
-        }
-        pending = pending.filter((n) => !existing.has(numberStreamId(n)));
-      }
+    const fresh: string[] = [];
+    for (const number of numbers) {
+      const events = existing.get(numberStreamId(number)) ?? [];
+      if (events.length === 0) fresh.push(number);
+      else outcomes.set(number, classifyExisting(number, foldRecorded(evolveNumber, initialNumberState(), events), input, metadata));
     }
+    if (fresh.length > 0) await this.store.appendMany(fresh.map((number) => this.provisionRequest(number, input, metadata)));
+    for (const number of fresh) outcomes.set(number, { number, outcome: 'provisioned' });
     return summarise(numbers.map((n) => outcomes.get(n) ?? { number: n, outcome: 'failed', reason: 'not attempted' }));
   }
 

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, QueryResultRow } from 'pg';
 import { PlatformError, type CommandReply } from '@tnp/kernel';
-import type { CheckpointStore, CommandBinding, CommandClaim, CommandLog, CommandRun } from '../command-log.port';
+import type {
+  CheckpointStore,
+  CommandBinding,
+  CommandClaim,
+  CommandCommit,
+  CommandCommitOutcome,
+  CommandCommitter,
+  CommandLog,
+  CommandRun,
+} from '../command-log.port';
+import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { isConnectionFailure } from './connection-failure';
 import { LOG_START, type LogPosition } from '../event-store.port';
 import { FencedOutError, type FencingToken } from '../fencing';
@@ -15,6 +25,7 @@ export type CommandLogOptions = {
    * so whatever the dead run appended is recognised, not written twice.
    */
   readonly leaseMs?: number;
+  readonly groupCommit?: GroupCommitOptions;
 };
 
 export const DEFAULT_COMMAND_ID_TTL_MS = 24 * 3600 * 1000;
@@ -22,9 +33,10 @@ export const DEFAULT_COMMAND_LEASE_MS = 10_000;
 
 type HeldRow = { command_type: string; fingerprint: string | null; reply: CommandReply | null };
 
-export class PostgresCommandLog implements CommandLog {
+export class PostgresCommandLog implements CommandLog, CommandCommitter {
   private readonly ttlMs: number;
   private readonly leaseMs: number;
+  private readonly groupCommit: GroupCommit;
 
   constructor(
     private readonly pool: Pool,
@@ -33,6 +45,12 @@ export class PostgresCommandLog implements CommandLog {
   ) {
     this.ttlMs = options.ttlMs ?? DEFAULT_COMMAND_ID_TTL_MS;
     this.leaseMs = options.leaseMs ?? DEFAULT_COMMAND_LEASE_MS;
+    this.groupCommit = new GroupCommit(pool, schema, this.ttlMs, options.groupCommit);
+  }
+
+  /** A command's appends and its reply in one transaction, grouped with concurrent ones (see GroupCommit). */
+  commit(commit: CommandCommit): Promise<CommandCommitOutcome> {
+    return this.groupCommit.commit(commit);
   }
 
   async claim(commandId: string, binding: CommandBinding): Promise<CommandClaim> {

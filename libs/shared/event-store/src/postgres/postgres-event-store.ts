@@ -23,6 +23,7 @@ import {
 import { eventStoreSchemaSql } from './schema';
 import { PostgresCheckpointStore, PostgresCommandLog, type CommandLogOptions } from './postgres-command-log';
 import { SubscriptionSet } from '../subscription-set';
+import { appendResultsOf } from './group-commit';
 
 type EventRow = {
   global_position: string;
@@ -142,17 +143,7 @@ export class PostgresEventStore implements EventStore {
           events.map((e) => JSON.stringify(e.event.metadata)),
         ],
       );
-      const written = new Map(rows.map((row) => [row.o_stream_id, row]));
-      return requests.map((r) => {
-        const row = written.get(r.streamId);
-        return {
-          streamId: r.streamId,
-          nextExpectedRevision: row ? Number(row.o_revision) : NO_STREAM_REVISION,
-          lastGlobalPosition: row ? Number(row.o_position) : 0,
-          eventIds: r.events.map((e) => e.id),
-          replayed: false,
-        };
-      });
+      return appendResultsOf(requests, rows);
     } catch (error) {
       const conflict = toConflict(error, nonEmpty);
       const isRetryOfStoredAppend =

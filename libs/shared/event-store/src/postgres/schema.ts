@@ -130,4 +130,104 @@ BEGIN
   PERFORM pg_notify('${schema}_appended', '');
 END;
 $fn$;
+
+-- A batch of commands in one transaction, each with its own outcome: a command whose streams
+-- moved since its decision (or whose new stream another writer created) is refused and writes
+-- nothing; one whose id is held already writes nothing and gets what holds it; the rest append
+-- their events and record their replies together. The caller never puts one stream in two
+-- commands of a batch. Refusals are decided before anything is written, so nothing is undone
+-- but the stream rows this call itself created for them.
+CREATE OR REPLACE FUNCTION ${schema}.commit_commands(
+  c_ids text[], c_types text[], c_fps text[], c_nonces text[], c_replies jsonb[], ttl_ms bigint,
+  s_cmd int[], s_ids text[], s_expected bigint[], s_counts int[],
+  e_streams text[], e_index int[], e_ids uuid[], e_types text[], e_data jsonb[], e_meta jsonb[]
+) RETURNS TABLE (o_cmd int, o_status text, o_stream_id text, o_revision bigint, o_position bigint,
+                 o_held_type text, o_held_fingerprint text, o_held_reply jsonb)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  created text[];
+  refused int[];
+  claimed int[];
+BEGIN
+  PERFORM 1 FROM ${schema}.streams s WHERE s.stream_id = ANY(s_ids) ORDER BY s.stream_id FOR UPDATE;
+  -- New streams are created first: one another writer created meanwhile is found here (the
+  -- insert waits for that writer), and its command is refused below.
+  WITH ins AS (
+    INSERT INTO ${schema}.streams (stream_id, revision, last_transaction_id)
+    SELECT r.id, r.n - 1, pg_current_xact_id() FROM unnest(s_ids, s_expected, s_counts) AS r(id, expected, n)
+     WHERE r.expected = -1 AND r.n > 0
+    ON CONFLICT (stream_id) DO NOTHING
+    RETURNING stream_id
+  )
+  SELECT coalesce(array_agg(ins.stream_id), '{}') INTO created FROM ins;
+  -- As in append_events: a stream last written by a later transaction would put this one's
+  -- events ahead of that writer's in the log's order, so it is refused too (and decided again).
+  SELECT coalesce(array_agg(DISTINCT r.cmd), '{}') INTO refused
+    FROM unnest(s_cmd, s_ids, s_expected, s_counts) AS r(cmd, id, expected, n)
+    LEFT JOIN ${schema}.streams cur ON cur.stream_id = r.id
+   WHERE (r.expected >= 0 AND (cur.revision IS DISTINCT FROM r.expected OR cur.last_transaction_id > pg_current_xact_id()))
+      OR (r.expected = -1 AND r.n > 0 AND NOT (r.id = ANY(created)))
+      OR (r.expected = -1 AND r.n = 0 AND cur.stream_id IS NOT NULL);
+  -- An id is taken when new, expired, or left by a run of the same command that ended without a reply.
+  WITH c AS (
+    SELECT * FROM unnest(c_ids, c_types, c_fps, c_nonces, c_replies) WITH ORDINALITY AS c(id, typ, fp, nonce, reply, ord)
+  ),
+  taken AS (
+    INSERT INTO ${schema}.command_log AS l
+           (command_id, command_type, fingerprint, reply, execution_nonce, claim_token, lease_until, expires_at, recorded_at)
+    SELECT c.id, c.typ, c.fp, c.reply, c.nonce, NULL, NULL, now() + ttl_ms * interval '1 millisecond', now()
+      FROM c WHERE NOT (c.ord::int = ANY(refused))
+    ON CONFLICT (command_id) DO UPDATE SET
+           command_type = EXCLUDED.command_type, fingerprint = EXCLUDED.fingerprint, reply = EXCLUDED.reply,
+           execution_nonce = EXCLUDED.execution_nonce, claim_token = NULL, lease_until = NULL,
+           expires_at = EXCLUDED.expires_at, recorded_at = now()
+     WHERE l.expires_at <= now()
+        OR (l.reply IS NULL AND (l.lease_until IS NULL OR l.lease_until <= now())
+            AND l.command_type = EXCLUDED.command_type AND l.fingerprint = EXCLUDED.fingerprint)
+    RETURNING l.command_id
+  )
+  SELECT coalesce(array_agg(c.ord::int), '{}') INTO claimed FROM c JOIN taken ON taken.command_id = c.id;
+  DELETE FROM ${schema}.streams s USING unnest(s_cmd, s_ids) AS r(cmd, id)
+   WHERE s.stream_id = r.id AND r.id = ANY(created) AND NOT (r.cmd = ANY(claimed));
+
+  RETURN QUERY
+  WITH req AS (
+    SELECT * FROM unnest(s_cmd, s_ids, s_expected, s_counts) AS r(cmd, id, expected, n) WHERE r.cmd = ANY(claimed) AND r.n > 0
+  ),
+  bumped AS (
+    UPDATE ${schema}.streams s SET revision = s.revision + req.n, last_transaction_id = pg_current_xact_id() FROM req
+     WHERE s.stream_id = req.id AND req.expected >= 0
+    RETURNING s.stream_id, s.revision - req.n + 1 AS start, s.revision
+  ),
+  starts AS (
+    SELECT * FROM bumped
+    UNION ALL SELECT req.id, 0::bigint, (req.n - 1)::bigint FROM req WHERE req.expected = -1
+  ),
+  inserted AS (
+    INSERT INTO ${schema}.events (stream_id, stream_revision, event_id, event_type, data, metadata)
+    SELECT e.sid, st.start + e.idx, e.id, e.typ, e.dat, e.meta
+      FROM unnest(e_streams, e_index, e_ids, e_types, e_data, e_meta) WITH ORDINALITY AS e(sid, idx, id, typ, dat, meta, ord)
+      JOIN starts st ON st.stream_id = e.sid
+     ORDER BY e.ord
+    RETURNING stream_id, global_position
+  ),
+  last_positions AS (SELECT i.stream_id, max(i.global_position) AS position FROM inserted i GROUP BY i.stream_id)
+  SELECT req.cmd, 'committed'::text, st.stream_id, st.revision, lp.position, NULL::text, NULL::text, NULL::jsonb
+    FROM req JOIN starts st ON st.stream_id = req.id JOIN last_positions lp ON lp.stream_id = st.stream_id
+  UNION ALL
+  SELECT k, 'committed', NULL, NULL, NULL, NULL, NULL, NULL FROM unnest(claimed) AS k
+  UNION ALL
+  SELECT r.cmd, 'conflict', r.id, coalesce(cur.revision, -1), NULL, NULL, NULL, NULL
+    FROM unnest(s_cmd, s_ids) AS r(cmd, id) LEFT JOIN ${schema}.streams cur ON cur.stream_id = r.id
+   WHERE r.cmd = ANY(refused)
+  UNION ALL
+  SELECT c.ord::int, 'held', NULL, NULL, NULL, l.command_type, l.fingerprint, l.reply
+    FROM unnest(c_ids) WITH ORDINALITY AS c(id, ord) JOIN ${schema}.command_log l ON l.command_id = c.id
+   WHERE NOT (c.ord::int = ANY(claimed)) AND NOT (c.ord::int = ANY(refused));
+
+  IF EXISTS (SELECT 1 FROM unnest(s_cmd, s_counts) AS r(cmd, n) WHERE r.n > 0 AND r.cmd = ANY(claimed)) THEN
+    PERFORM pg_notify('${schema}_appended', '');
+  END IF;
+END;
+$fn$;
 `;

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore, type CommandCommit, type EventStore, type PostgresCommandLog } from '@tnp/event-store';
+import { ruleViolated, type CommandMetadata } from '@tnp/kernel';
+import { createTestDatabase, type TestDatabase } from '@tnp/testing';
+import { expectedRevisionOf, loadAggregate, toNewEvents } from './aggregate';
+import { executeCommand } from './command-execution';
+import { CommandStore } from './command-store';
+import { requestFingerprint } from './fingerprint';
+
+const SCHEMA = 'onetx';
+let db: TestDatabase;
+let postgres: PostgresEventStore;
+
+beforeAll(async () => {
+  db = await createTestDatabase('command_store');
+  postgres = await PostgresEventStore.connect({ connectionString: db.url, schema: SCHEMA, poolSize: 6 });
+});
+afterAll(async () => {
+  await postgres?.close();
+  await db?.drop();
+});
+
+type Lock = { locked: boolean };
+type LockEvent = { type: 'Locked' | 'Unlocked'; data: { id: string } };
+const evolve = (state: Lock, event: LockEvent): Lock => ({ locked: event.type === 'Locked' });
+
+/** The store's calls, counted: what a command costs in round trips besides its commit. */
+const counting = (inner: EventStore) => {
+  const calls = { readStream: 0, appendMany: 0 };
+  const store = Object.create(inner) as EventStore;
+  store.readStream = (...args) => (calls.readStream++, inner.readStream(...args));
+  store.appendMany = (...args) => (calls.appendMany++, inner.appendMany(...args));
+  return { store, calls };
+};
+
+const countingLog = (log: PostgresCommandLog) => {
+  const commits: CommandCommit[] = [];
+  return {
+    commits,
+    log: Object.assign(Object.create(log) as PostgresCommandLog, {
+      commit: (c: CommandCommit) => (commits.push(c), log.commit(c)),
+    }),
+  };
+};
+
+/** Lock or unlock a toy stream, refused when it is already so: a decision on cached state. */
+const toggle = (store: CommandStore, log: PostgresCommandLog, id: string, lock: boolean, commandId = randomUUID()) =>
+  executeCommand({
+    commandId,
+    commandType: lock ? 'Lock' : 'Unlock',
+    data: { id },
+    commandLog: log,
+    store,
+    run: async (executionNonce) => {
+      const metadata: CommandMetadata = {
+        commandId,
+        executionNonce,
+        now: new Date().toISOString(),
+        principal: { id: 'tester', role: 'platform' },
+        correlationId: commandId,
+      };
+      const streamId = `toy-${id}`;
+      const loaded = await loadAggregate<Lock, LockEvent>(store, streamId, evolve, { locked: false });
+      if (loaded.state.locked === lock) throw ruleViolated('ALREADY', `toy ${id} is already ${lock ? 'locked' : 'unlocked'}`);
+      const events: LockEvent[] = [{ type: lock ? 'Locked' : 'Unlocked', data: { id } }];
+      const [result] = await store.appendMany([
+        { streamId, events: toNewEvents(streamId, events, metadata), expectedRevision: expectedRevisionOf(loaded.revision) },
+      ]);
+      return { revision: result?.nextExpectedRevision };
+    },
+  });
+
+const typesOf = async (id: string) => (await postgres.readStream(`toy-${id}`)).map((e) => e.type);
+
+describe('a command in one transaction: appends, the states it decided on, and its reply', () => {
+  test('in steady state a command reads nothing and commits once; its events and reply land together', async () => {
+    const { store: inner, calls } = counting(postgres);
+    const store = new CommandStore(inner);
+    const { log, commits } = countingLog(postgres.commandLogWith({ ttlMs: 60_000 }));
+    const id = randomUUID();
+    expect(await toggle(store, log, id, true)).toEqual({ ok: true, value: { revision: 0 } });
+    expect(calls.readStream).toBe(1);
+    const commandId = randomUUID();
+    expect(await toggle(store, log, id, false, commandId)).toEqual({ ok: true, value: { revision: 1 } });
+    expect(await toggle(store, log, id, true)).toEqual({ ok: true, value: { revision: 2 } });
+    expect(calls).toEqual({ readStream: 1, appendMany: 0 });
+    expect(commits).toHaveLength(3);
+    expect(await typesOf(id)).toEqual(['Locked', 'Unlocked', 'Locked']);
+    const [row] = await db.query(`SELECT reply, command_type FROM ${SCHEMA}.command_log WHERE command_id = $1`, [commandId]);
+    expect(row).toEqual({ reply: { ok: true, value: { revision: 1 } }, command_type: 'Unlock' });
+  });
+
+  test('a repeat gets the first reply and appends nothing; the same id with other data is refused', async () => {
+    const store = new CommandStore(postgres);
+    const log = postgres.commandLogWith({ ttlMs: 60_000 });
+    const id = randomUUID();
+    const commandId = randomUUID();
+    const first = await toggle(store, log, id, true, commandId);
+    expect(await toggle(store, log, id, true, commandId)).toEqual(first);
+    expect(await toggle(new CommandStore(postgres), log, id, true, commandId)).toEqual(first);
+    expect(await toggle(store, log, randomUUID(), true, commandId)).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    expect(await toggle(store, log, id, false, commandId)).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    expect(await typesOf(id)).toEqual(['Locked']);
+  });
+
+  test('a state made stale by another replica fails the commit and is decided again, for appends and refusals alike', async () => {
+    const replicaA = new CommandStore(postgres);
+    const replicaB = new CommandStore(postgres);
+    const log = postgres.commandLogWith({ ttlMs: 60_000 });
+    const id = randomUUID();
+    expect((await toggle(replicaA, log, id, true)).ok).toBe(true);
+    // B unlocks; A still holds "locked" in memory.
+    expect((await toggle(replicaB, log, id, false)).ok).toBe(true);
+    // A's lock must not be refused as "already locked" on its stale state, nor append from a stale revision.
+    expect(await toggle(replicaA, log, id, true)).toEqual({ ok: true, value: { revision: 2 } });
+    // B holds "unlocked" at revision 1 in memory: its lock is decided again on the fresh state, and refused.
+    const unlock = await toggle(replicaB, log, id, true);
+    expect(unlock).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATED', rule: 'ALREADY' } });
+    expect(await typesOf(id)).toEqual(['Locked', 'Unlocked', 'Locked']);
+  });
+
+  test('many writers on few streams from two replicas: every accepted toggle is in the log once, in order', async () => {
+    const replicas = [new CommandStore(postgres), new CommandStore(postgres)];
+    const log = postgres.commandLogWith({ ttlMs: 60_000 });
+    const ids = Array.from({ length: 4 }, () => randomUUID());
+    const accepted = new Map<string, number>(ids.map((id) => [id, 0]));
+    await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const id = ids[i % ids.length]!;
+        const reply = await toggle(replicas[i % 2]!, log, id, Math.random() < 0.5);
+        if (reply.ok) accepted.set(id, accepted.get(id)! + 1);
+        else expect(reply.error.code).toMatch(/^(RULE_VIOLATED|CONCURRENCY_CONFLICT)$/);
+      }),
+    );
+    for (const id of ids) {
+      const types = await typesOf(id);
+      expect(types).toHaveLength(accepted.get(id)!);
+      // Toggles alternate: no decision was taken on a stale state.
+      types.forEach((type, index) => expect(type).toBe(index % 2 === 0 ? 'Locked' : 'Unlocked'));
+    }
+  });
+});
+
+describe('group commit: concurrent commands in one transaction, each with its own outcome', () => {
+  const commitOf = (streamId: string, expected: number | 'no_stream', commandId = randomUUID()): CommandCommit => ({
+    commandId,
+    binding: { commandType: 'Lock', fingerprint: requestFingerprint('Lock', { streamId }) },
+    executionNonce: 'n',
+    reply: { ok: true, value: { streamId } },
+    reads: new Map(),
+    appends: [
+      {
+        streamId,
+        expectedRevision: expected,
+        events: toNewEvents(streamId, [{ type: 'Locked', data: { id: streamId } }], {
+          commandId,
+          executionNonce: 'n',
+          now: new Date().toISOString(),
+          principal: { id: 'tester', role: 'platform' },
+          correlationId: commandId,
+        }),
+      },
+    ],
+  });
+
+  test('a stale command and a repeated one fail alone; the others commit in one transaction', async () => {
+    const log = postgres.commandLogWith({ ttlMs: 60_000, groupCommit: { maxInFlight: 1 } });
+    const existing = `toy-${randomUUID()}`;
+    const repeated = commitOf(`toy-${randomUUID()}`, 'no_stream');
+    expect((await log.commit(repeated)).kind).toBe('committed');
+    const good = [commitOf(`toy-${randomUUID()}`, 'no_stream'), commitOf(`toy-${randomUUID()}`, 'no_stream')];
+    await postgres.append(
+      existing,
+      good[0]!.appends[0]!.events.map((e) => ({ ...e, id: randomUUID() })),
+      'no_stream',
+    );
+    // While this one is in flight, the next four wait and go together.
+    const blocker = log.commit(commitOf(`toy-${randomUUID()}`, 'no_stream'));
+    const outcomes = await Promise.all([
+      log.commit(good[0]!),
+      log.commit(commitOf(existing, 'no_stream')),
+      log.commit({ ...repeated, appends: [{ ...repeated.appends[0]!, streamId: `toy-${randomUUID()}` }] }),
+      log.commit(good[1]!),
+      blocker,
+    ]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['committed', 'conflict', 'replay', 'committed', 'committed']);
+    expect(outcomes[2]).toEqual({ kind: 'replay', reply: repeated.reply });
+    const transactions = await db.query(`SELECT DISTINCT transaction_id::text FROM ${SCHEMA}.events WHERE stream_id = ANY($1)`, [
+      good.map((g) => g.appends[0]!.streamId),
+    ]);
+    expect(transactions).toHaveLength(1);
+    expect(await db.query(`SELECT 1 FROM ${SCHEMA}.events WHERE stream_id = $1`, [existing])).toHaveLength(1);
+  });
+});
