@@ -2,7 +2,13 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import type { Pool } from 'pg';
 import { PlatformError, type CommandReply } from '@tnp/kernel';
 import type { CommandCommit, CommandCommitOutcome } from '../command-log.port';
-import { NO_STREAM_REVISION, type AppendRequest, type AppendResult, type StreamConflict } from '../event-store.port';
+import {
+  ConcurrencyConflictError,
+  NO_STREAM_REVISION,
+  type AppendRequest,
+  type AppendResult,
+  type StreamConflict,
+} from '../event-store.port';
 import { isConnectionFailure } from './connection-failure';
 
 export type GroupCommitOptions = {
@@ -13,8 +19,11 @@ export type GroupCommitOptions = {
   readonly maxCommands?: number;
 };
 
+/** What one transaction member writes: a command (with its id and reply), or a plain append (no id). */
+type Unit = Omit<CommandCommit, 'commandId'> & { readonly commandId: string | null; readonly ttlMs: number };
+
 type Waiting = {
-  readonly commit: CommandCommit;
+  readonly commit: Unit;
   readonly streams: readonly string[];
   readonly events: number;
   readonly resolve: (outcome: CommandCommitOutcome) => void;
@@ -51,7 +60,6 @@ export class GroupCommit {
   constructor(
     private readonly pool: Pool,
     private readonly schema: string,
-    private readonly ttlMs: number,
     options: GroupCommitOptions = {},
   ) {
     this.maxInFlight = options.maxInFlight ?? 2;
@@ -59,7 +67,33 @@ export class GroupCommit {
     this.maxCommands = options.maxCommands ?? 500;
   }
 
-  commit(commit: CommandCommit): Promise<CommandCommitOutcome> {
+  /** A command with its reply, kept under its id for `ttlMs`. */
+  commit(commit: CommandCommit, ttlMs: number): Promise<CommandCommitOutcome> {
+    return this.enqueue({ ...commit, ttlMs });
+  }
+
+  /** Appends with exact or no_stream expectations, grouped like commands; a stale one is refused alone. */
+  async append(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
+    const outcome = await this.enqueue({
+      commandId: null,
+      binding: { commandType: '', fingerprint: '' },
+      executionNonce: '',
+      reply: { ok: true, value: null },
+      appends: requests,
+      reads: new Map(),
+      ttlMs: 0,
+    });
+    if (outcome.kind === 'committed') return outcome.results;
+    if (outcome.kind === 'conflict') {
+      const stale = outcome.conflicts.filter((c) => c.actual !== c.expected && !(c.expected === 'no_stream' && c.actual === -1));
+      throw outcome.conflicts.length > 0
+        ? new ConcurrencyConflictError(stale.length > 0 ? stale : outcome.conflicts)
+        : new PlatformError('CONCURRENCY_CONFLICT', 'Concurrent append, retry');
+    }
+    throw new Error(`an append without a command id came back ${outcome.kind}`);
+  }
+
+  private enqueue(commit: Unit): Promise<CommandCommitOutcome> {
     const streams = [
       ...commit.appends.map((a) => a.streamId),
       ...[...commit.reads.keys()].filter((s) => !commit.appends.some((a) => a.streamId === s)),
@@ -110,7 +144,8 @@ export class GroupCommit {
     for (let i = 0; i < this.waiting.length && batch.length < this.maxCommands;) {
       const candidate = this.waiting[i]!;
       const fits = batch.length === 0 || events + candidate.events <= this.maxEvents;
-      const collides = ids.has(candidate.commit.commandId) || candidate.streams.some((s) => streams.has(s));
+      const id = candidate.commit.commandId;
+      const collides = (id !== null && ids.has(id)) || candidate.streams.some((s) => streams.has(s));
       if (!fits) break;
       if (collides) {
         i++;
@@ -119,7 +154,7 @@ export class GroupCommit {
       this.waiting.splice(i, 1);
       batch.push(candidate);
       events += candidate.events;
-      ids.add(candidate.commit.commandId);
+      if (id !== null) ids.add(id);
       for (const s of candidate.streams) streams.add(s);
     }
     return batch;
@@ -128,8 +163,7 @@ export class GroupCommit {
   private async run(batch: readonly Waiting[]): Promise<void> {
     let rows: OutcomeRow[];
     try {
-      rows = (await this.pool.query<OutcomeRow>(`SELECT * FROM ${this.schema}.commit_commands(${PARAMS})`, parametersOf(batch, this.ttlMs)))
-        .rows;
+      rows = (await this.pool.query<OutcomeRow>(`SELECT * FROM ${this.schema}.commit_commands(${PARAMS})`, parametersOf(batch))).rows;
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (SERIALIZATION_OR_DEADLOCK.has(code)) {
@@ -156,7 +190,7 @@ export class GroupCommit {
 const PARAMS = Array.from({ length: 16 }, (_, i) => `$${i + 1}`).join(', ');
 
 /** Reads travel as requests with no events: the stream must still be at the revision read (-1: still absent). */
-const parametersOf = (batch: readonly Waiting[], ttlMs: number): unknown[] => {
+const parametersOf = (batch: readonly Waiting[]): unknown[] => {
   const streams = batch.flatMap((w, index) => [
     ...w.commit.appends.map((a) => ({
       cmd: index + 1,
@@ -176,8 +210,8 @@ const parametersOf = (batch: readonly Waiting[], ttlMs: number): unknown[] => {
     batch.map((w) => w.commit.binding.commandType),
     batch.map((w) => w.commit.binding.fingerprint),
     batch.map((w) => w.commit.executionNonce),
-    batch.map((w) => JSON.stringify(w.commit.reply)),
-    ttlMs,
+    batch.map((w) => (w.commit.commandId === null ? null : JSON.stringify(w.commit.reply))),
+    batch.map((w) => w.commit.ttlMs),
     streams.map((s) => s.cmd),
     streams.map((s) => s.id),
     streams.map((s) => s.expected),
@@ -197,7 +231,7 @@ const expectedCode = (expected: CommandCommit['appends'][number]['expectedRevisi
   throw new Error(`a command appends to ${streamId} with an exact revision or no_stream, not ${expected}`);
 };
 
-const outcomeOf = (commit: CommandCommit, rows: readonly OutcomeRow[]): CommandCommitOutcome => {
+const outcomeOf = (commit: Unit, rows: readonly OutcomeRow[]): CommandCommitOutcome => {
   const conflicts = rows.filter((r) => r.o_status === 'conflict');
   if (conflicts.length > 0) {
     const expected = new Map<string, StreamConflict['expected']>([
@@ -249,7 +283,7 @@ export const appendResultsOf = (requests: readonly AppendRequest[], rows: readon
   });
 };
 
-const allStreamsOf = (commit: CommandCommit): StreamConflict[] => [
+const allStreamsOf = (commit: Unit): StreamConflict[] => [
   ...commit.appends.map((a) => ({ streamId: a.streamId, expected: a.expectedRevision, actual: -1 })),
   ...[...commit.reads].map(([streamId, revision]) => ({ streamId, expected: revision, actual: -1 })),
 ];

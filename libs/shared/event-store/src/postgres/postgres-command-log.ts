@@ -25,6 +25,7 @@ export type CommandLogOptions = {
    * so whatever the dead run appended is recognised, not written twice.
    */
   readonly leaseMs?: number;
+  /** Its own group commit with these options (the store's is shared otherwise). */
   readonly groupCommit?: GroupCommitOptions;
 };
 
@@ -42,15 +43,16 @@ export class PostgresCommandLog implements CommandLog, CommandCommitter {
     private readonly pool: Pool,
     private readonly schema: string,
     options: CommandLogOptions = {},
+    groupCommit?: GroupCommit,
   ) {
     this.ttlMs = options.ttlMs ?? DEFAULT_COMMAND_ID_TTL_MS;
     this.leaseMs = options.leaseMs ?? DEFAULT_COMMAND_LEASE_MS;
-    this.groupCommit = new GroupCommit(pool, schema, this.ttlMs, options.groupCommit);
+    this.groupCommit = groupCommit ?? new GroupCommit(pool, schema, options.groupCommit);
   }
 
   /** A command's appends and its reply in one transaction, grouped with concurrent ones (see GroupCommit). */
   commit(commit: CommandCommit): Promise<CommandCommitOutcome> {
-    return this.groupCommit.commit(commit);
+    return this.groupCommit.commit(commit, this.ttlMs);
   }
 
   async claim(commandId: string, binding: CommandBinding): Promise<CommandClaim> {

@@ -23,7 +23,7 @@ import {
 import { eventStoreSchemaSql } from './schema';
 import { PostgresCheckpointStore, PostgresCommandLog, type CommandLogOptions } from './postgres-command-log';
 import { SubscriptionSet } from '../subscription-set';
-import { appendResultsOf } from './group-commit';
+import { appendResultsOf, GroupCommit, type GroupCommitOptions } from './group-commit';
 
 type EventRow = {
   global_position: string;
@@ -47,6 +47,7 @@ export type PostgresEventStoreOptions = {
   readonly applicationName?: string;
   /** How long to wait for a connection before answering UNAVAILABLE. */
   readonly connectTimeoutMs?: number;
+  readonly groupCommit?: GroupCommitOptions;
 };
 
 const tracer = trace.getTracer('event-store');
@@ -64,6 +65,8 @@ export class PostgresEventStore implements EventStore {
   private readonly channel: string;
   private readonly hub: NotificationHub;
   private readonly subscriptions = new SubscriptionSet();
+  /** Appends and commands of this replica, grouped into shared transactions. */
+  private readonly groupCommit: GroupCommit;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     if (!IDENTIFIER.test(options.schema)) throw new Error(`Invalid event store schema name: ${options.schema}`);
@@ -77,6 +80,7 @@ export class PostgresEventStore implements EventStore {
     });
     this.pool.on('error', () => undefined);
     this.channel = `${options.schema}_appended`;
+    this.groupCommit = new GroupCommit(this.pool, options.schema, options.groupCommit);
     this.hub = new NotificationHub(options.connectionString, this.channel, `${applicationName} listen`);
   }
 
@@ -127,6 +131,17 @@ export class PostgresEventStore implements EventStore {
     const nonEmpty = requests.filter((r) => r.events.length > 0);
     if (nonEmpty.length === 0) return Promise.all(requests.map((r) => this.emptyResult(r.streamId)));
     assertDistinctStreams(nonEmpty);
+    if (
+      nonEmpty.length === requests.length &&
+      requests.every((r) => typeof r.expectedRevision === 'number' || r.expectedRevision === 'no_stream')
+    ) {
+      try {
+        return await this.groupCommit.append(requests);
+      } catch (error) {
+        // A retry of a stored append, an event id stored already, or any doubt: the single append below tells.
+        if (isConnectionFailure(error) || (error instanceof PlatformError && error.code === 'UNAVAILABLE')) throw error;
+      }
+    }
     const events = nonEmpty.flatMap((r) => r.events.map((e, index) => ({ streamId: r.streamId, index, event: e })));
     try {
       const { rows } = await this.query<{ o_stream_id: string; o_revision: string; o_position: string }>(
@@ -244,12 +259,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   get commandLog(): PostgresCommandLog {
-    return new PostgresCommandLog(this.pool, this.schema);
+    return this.commandLogWith({});
   }
 
-  /** The command log with a stated idempotency window and run lease. */
+  /** The command log with a stated idempotency window and run lease; it commits through the store's group commit. */
   commandLogWith(options: CommandLogOptions): PostgresCommandLog {
-    return new PostgresCommandLog(this.pool, this.schema, options);
+    return new PostgresCommandLog(this.pool, this.schema, options, options.groupCommit ? undefined : this.groupCommit);
   }
 
   get checkpoints(): PostgresCheckpointStore {

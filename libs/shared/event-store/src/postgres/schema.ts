@@ -136,9 +136,10 @@ $fn$;
 -- nothing; one whose id is held already writes nothing and gets what holds it; the rest append
 -- their events and record their replies together. The caller never puts one stream in two
 -- commands of a batch. Refusals are decided before anything is written, so nothing is undone
--- but the stream rows this call itself created for them.
+-- but the stream rows this call itself created for them. A plain append is a command without
+-- an id (NULL): it records no reply.
 CREATE OR REPLACE FUNCTION ${schema}.commit_commands(
-  c_ids text[], c_types text[], c_fps text[], c_nonces text[], c_replies jsonb[], ttl_ms bigint,
+  c_ids text[], c_types text[], c_fps text[], c_nonces text[], c_replies jsonb[], c_ttls bigint[],
   s_cmd int[], s_ids text[], s_expected bigint[], s_counts int[],
   e_streams text[], e_index int[], e_ids uuid[], e_types text[], e_data jsonb[], e_meta jsonb[]
 ) RETURNS TABLE (o_cmd int, o_status text, o_stream_id text, o_revision bigint, o_position bigint,
@@ -170,13 +171,13 @@ BEGIN
       OR (r.expected = -1 AND r.n = 0 AND cur.stream_id IS NOT NULL);
   -- An id is taken when new, expired, or left by a run of the same command that ended without a reply.
   WITH c AS (
-    SELECT * FROM unnest(c_ids, c_types, c_fps, c_nonces, c_replies) WITH ORDINALITY AS c(id, typ, fp, nonce, reply, ord)
+    SELECT * FROM unnest(c_ids, c_types, c_fps, c_nonces, c_replies, c_ttls) WITH ORDINALITY AS c(id, typ, fp, nonce, reply, ttl, ord)
   ),
   taken AS (
     INSERT INTO ${schema}.command_log AS l
            (command_id, command_type, fingerprint, reply, execution_nonce, claim_token, lease_until, expires_at, recorded_at)
-    SELECT c.id, c.typ, c.fp, c.reply, c.nonce, NULL, NULL, now() + ttl_ms * interval '1 millisecond', now()
-      FROM c WHERE NOT (c.ord::int = ANY(refused))
+    SELECT c.id, c.typ, c.fp, c.reply, c.nonce, NULL, NULL, now() + c.ttl * interval '1 millisecond', now()
+      FROM c WHERE c.id IS NOT NULL AND NOT (c.ord::int = ANY(refused))
     ON CONFLICT (command_id) DO UPDATE SET
            command_type = EXCLUDED.command_type, fingerprint = EXCLUDED.fingerprint, reply = EXCLUDED.reply,
            execution_nonce = EXCLUDED.execution_nonce, claim_token = NULL, lease_until = NULL,
@@ -186,7 +187,8 @@ BEGIN
             AND l.command_type = EXCLUDED.command_type AND l.fingerprint = EXCLUDED.fingerprint)
     RETURNING l.command_id
   )
-  SELECT coalesce(array_agg(c.ord::int), '{}') INTO claimed FROM c JOIN taken ON taken.command_id = c.id;
+  SELECT coalesce(array_agg(c.ord::int), '{}') INTO claimed FROM c LEFT JOIN taken ON taken.command_id = c.id
+   WHERE taken.command_id IS NOT NULL OR (c.id IS NULL AND NOT (c.ord::int = ANY(refused)));
   DELETE FROM ${schema}.streams s USING unnest(s_cmd, s_ids) AS r(cmd, id)
    WHERE s.stream_id = r.id AND r.id = ANY(created) AND NOT (r.cmd = ANY(claimed));
 
