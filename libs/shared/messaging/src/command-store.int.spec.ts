@@ -191,4 +191,40 @@ describe('group commit: concurrent commands in one transaction, each with its ow
     expect(transactions).toHaveLength(1);
     expect(await db.query(`SELECT 1 FROM ${SCHEMA}.events WHERE stream_id = $1`, [existing])).toHaveLength(1);
   });
+
+  test('a member that breaks the transaction (an event id stored already) fails alone; its neighbours commit', async () => {
+    const log = postgres.commandLogWith({ ttlMs: 60_000, groupCommit: { maxInFlight: 1 } });
+    const stored = commitOf(`toy-${randomUUID()}`, 'no_stream');
+    expect((await log.commit(stored)).kind).toBe('committed');
+    const colliding = commitOf(`toy-${randomUUID()}`, 'no_stream');
+    const broken: CommandCommit = { ...colliding, appends: [{ ...colliding.appends[0]!, events: stored.appends[0]!.events }] };
+    const blocker = log.commit(commitOf(`toy-${randomUUID()}`, 'no_stream'));
+    const neighbours = [commitOf(`toy-${randomUUID()}`, 'no_stream'), commitOf(`toy-${randomUUID()}`, 'no_stream')];
+    const outcomes = await Promise.allSettled([log.commit(neighbours[0]!), log.commit(broken), log.commit(neighbours[1]!), blocker]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.kind : 'rejected'))).toEqual([
+      'committed',
+      'rejected',
+      'committed',
+      'committed',
+    ]);
+    expect(await db.query(`SELECT 1 FROM ${SCHEMA}.command_log WHERE command_id = $1`, [broken.commandId])).toHaveLength(0);
+    expect(await db.query(`SELECT 1 FROM ${SCHEMA}.streams WHERE stream_id = $1`, [broken.appends[0]!.streamId])).toHaveLength(0);
+  });
+
+  test('plain appends share the group commit: a stale one is refused alone as a conflict, a retry of a stored one is recognised', async () => {
+    const a = `toy-${randomUUID()}`;
+    const b = `toy-${randomUUID()}`;
+    const event = () => commitOf(a, 'no_stream').appends[0]!.events[0]!;
+    const first = event();
+    await postgres.append(a, [first], 'no_stream');
+    const [stale, fresh, retry] = await Promise.allSettled([
+      postgres.append(a, [event()], 'no_stream'),
+      postgres.append(b, [event()], 'no_stream'),
+      postgres.append(a, [first], 'no_stream'),
+    ]);
+    expect(stale).toMatchObject({ status: 'rejected', reason: { code: 'CONCURRENCY_CONFLICT' } });
+    expect(fresh).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0, replayed: false } });
+    expect(retry).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0, replayed: true } });
+    expect(await typesOf(a.slice('toy-'.length))).toEqual(['Locked']);
+  });
 });
