@@ -8,7 +8,7 @@ describe('benchmark suite (quick)', () => {
   test('every scenario runs and reports a figure beside its baseline and target', async () => {
     const report = await runBench(QUICK, 'quick');
     const scenarios = report.rows.map((r) => r.scenario.split(' ')[0]);
-    expect(new Set(scenarios)).toEqual(new Set(['L1', 'L2', '1', '2', '3', '4', '5', '6', '7', '8', '9']));
+    expect(new Set(scenarios)).toEqual(new Set(['L1', 'L2', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']));
     for (const r of report.rows) {
       expect({ scenario: r.scenario, finite: Number.isFinite(r.figure), target: r.target.length > 0 }).toEqual({
         scenario: r.scenario,
@@ -16,6 +16,8 @@ describe('benchmark suite (quick)', () => {
         target: true,
       });
     }
-    expect(toMarkdown(report)).toContain('| scenario | figure | baseline | ratio | target | result |');
+    expect(toMarkdown(report)).toContain(
+      '| scenario | figure | baseline | ratio | target | result | errors | CPU during the measurement (cores) |',
+    );
   }, 600_000);
 });

@@ -9,6 +9,10 @@ export type Row = {
   readonly target: string;
   readonly pass: boolean | null;
   readonly notes?: string;
+  /** Replies that were not a success (non-2xx, `ok: false`, timeouts); never counted in a throughput. */
+  readonly errors?: number;
+  /** The CPU each process used during the measurement, in cores (see cpu.ts). */
+  readonly cpu?: string;
 };
 
 export const percentile = (values: readonly number[], p: number): number => {

@@ -8,15 +8,31 @@ import { Client } from 'pg';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { compareLogPositions, NO_STREAM_REVISION, PostgresEventStore, type NewEvent } from '@tnp/event-store';
 import { createLogger } from '@tnp/platform';
-import { startServiceHarness, type ServiceHarness } from '@tnp/testing';
+import {
+  createTestDatabase,
+  startServiceHarness,
+  testNatsUrl,
+  uniqueSubjectPrefix,
+  type ServiceHarness,
+  type TestDatabase,
+} from '@tnp/testing';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
-import { startGateway } from '../../services/gateway/src/gateway.app';
-import { gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
 import { numberInventoryService } from '../../services/number-inventory/src/number-inventory.app';
-import { schedulerService } from '../../services/scheduler/src/scheduler.app';
 import { emmettAppends, oneAtATime, rawJetStreamPublishes, rawPostgresInserts } from './baselines';
-import { closedLoop, fixedRate, percentile, round, row, rssMb, type Row } from './bench-kit';
-import { resourceFigures } from './resources';
+import { closedLoop, fixedRate, percentile, round, row, type Row } from './bench-kit';
+import { cpuWindow, type Party } from './cpu';
+import { startLoadProcess, type LoadConfig, type LoadResult } from './load-processes';
+import { platformFigures } from './resources';
+import {
+  BENCH_JWT,
+  describeStops,
+  sampleRss,
+  startServiceProcess,
+  startServiceProcesses,
+  stopServiceProcesses,
+  until,
+  type ServiceProcess,
+} from './service-processes';
 
 export type BenchSizes = {
   readonly l1: number;
@@ -32,6 +48,7 @@ export type BenchSizes = {
   readonly burstTimers: number;
   readonly spreadTimers: number;
   readonly spreadMs: number;
+  readonly reactionNumbers: number;
 };
 
 export const QUICK: BenchSizes = {
@@ -48,6 +65,7 @@ export const QUICK: BenchSizes = {
   burstTimers: 500,
   spreadTimers: 40,
   spreadMs: 2000,
+  reactionNumbers: 1000,
 };
 
 export const FULL: BenchSizes = {
@@ -64,10 +82,11 @@ export const FULL: BenchSizes = {
   burstTimers: 100_000,
   spreadTimers: 1000,
   spreadMs: 60_000,
+  reactionNumbers: 50_000,
 };
 
-const jwt = { secret: 'bench-secret-bench-secret-bench-secret-00', issuer: 'telephony-platform', audience: 'telephony-api' };
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const began = performance.now();
+const log = (message: string) => process.stderr.write(`[bench +${Math.round((performance.now() - began) / 1000)} s] ${message}\n`);
 
 export type BenchReport = {
   readonly date: string;
@@ -76,80 +95,48 @@ export type BenchReport = {
   readonly rows: readonly Row[];
 };
 
-/** Runs every scenario against real PostgreSQL and NATS on this machine, each figure beside a baseline from the same run. */
+const COMMAND_SET = 2000; // numbers per load run, each run on numbers of its own
+
+/** A p99 "at 1,000/s" holds only if the commands were answered at (nearly) that rate. */
+const heldRate = (result: LoadResult): boolean => result.completed / result.seconds >= 950;
+
+/**
+ * Runs every scenario against real PostgreSQL and NATS on this machine, each figure beside a
+ * baseline from the same run. Services run as their own processes (from dist/), the REST and
+ * NATS load generators too; each figure states the CPU each process used meanwhile.
+ */
 export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promise<BenchReport> => {
   const rows: Row[] = [];
-  const inventory = await startServiceHarness(numberInventoryService, { label: 'bench' });
-  const prefix = inventory.config.NATS_SUBJECT_PREFIX;
-  const gateway = await startGateway(
-    gatewayConfigSchema.parse({
-      NATS_URL: inventory.config.NATS_URL,
-      NATS_SUBJECT_PREFIX: prefix,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      JWT_SECRET: jwt.secret,
-      REQUEST_TIMEOUT_MS: '60000',
-    }),
-    createLogger('gateway', 'silent'),
-  );
-  const base = await gateway.url();
-  const token = await mintToken({ sub: 'bench', role: 'platform' }, jwt);
-  const nc = await connect({ servers: inventory.config.NATS_URL });
+  const natsUrl = testNatsUrl();
+  const db = await createTestDatabase('bench');
+  const prefix = uniqueSubjectPrefix();
+  const nc = await connect({ servers: natsUrl });
+  const processes: ServiceProcess[] = [];
+  const databases: TestDatabase[] = [db];
+  const cpuOf = (watched: readonly ServiceProcess[], extra: readonly Party[] = []) =>
+    cpuWindow({
+      parties: [...watched.map((p) => ({ name: p.name, pid: p.pid })), ...extra, { name: 'bench', pid: process.pid }],
+      databaseUrl: db.url,
+      natsUrl,
+    });
   try {
     log('baselines');
-    const l1One = await rawPostgresInserts(inventory.db.url, 1, sizes.l1);
-    const l1Eight = await rawPostgresInserts(inventory.db.url, 8, Math.ceil(sizes.l1 / 8) * 2);
-    const l2Sync = await rawJetStreamPublishes(inventory.config.NATS_URL, prefix, sizes.l2, false);
-    const l2Pipe = await rawJetStreamPublishes(inventory.config.NATS_URL, prefix, sizes.l2 * 4, true);
-    rows.push(
-      row({
-        scenario: 'L1 raw PostgreSQL insert, 1 client',
-        figure: l1One,
-        unit: 'rows/s',
-        baseline: '-',
-        baselineValue: null,
-        target: 'baseline',
-        pass: null,
-      }),
-    );
-    rows.push(
-      row({
-        scenario: 'L1 raw PostgreSQL insert, 8 clients',
-        figure: l1Eight,
-        unit: 'rows/s',
-        baseline: '-',
-        baselineValue: null,
-        target: 'baseline',
-        pass: null,
-      }),
-    );
-    rows.push(
-      row({
-        scenario: 'L2 raw JetStream publish, sync',
-        figure: l2Sync,
-        unit: 'msgs/s',
-        baseline: '-',
-        baselineValue: null,
-        target: 'baseline',
-        pass: null,
-      }),
-    );
-    rows.push(
-      row({
-        scenario: 'L2 raw JetStream publish, pipelined',
-        figure: l2Pipe,
-        unit: 'msgs/s',
-        baseline: '-',
-        baselineValue: null,
-        target: 'baseline',
-        pass: null,
-      }),
-    );
+    const l1One = await rawPostgresInserts(db.url, 1, sizes.l1);
+    const l1Eight = await rawPostgresInserts(db.url, 8, Math.ceil(sizes.l1 / 8) * 2);
+    const l2Sync = await rawJetStreamPublishes(natsUrl, prefix, sizes.l2, false);
+    const l2Pipe = await rawJetStreamPublishes(natsUrl, prefix, sizes.l2 * 4, true);
+    const baselineRow = (scenario: string, figure: number, unit: string) =>
+      row({ scenario, figure, unit, baseline: '-', baselineValue: null, target: 'baseline', pass: null });
+    rows.push(baselineRow('L1 raw PostgreSQL insert, 1 client', l1One, 'rows/s'));
+    rows.push(baselineRow('L1 raw PostgreSQL insert, 8 clients', l1Eight, 'rows/s'));
+    rows.push(baselineRow('L2 raw JetStream publish, sync', l2Sync, 'msgs/s'));
+    rows.push(baselineRow('L2 raw JetStream publish, pipelined', l2Pipe, 'msgs/s'));
 
-    log('1 event store append vs Emmett');
-    const emmett = await emmettAppends(inventory.db.url, 1000, 8, sizes.appends);
-    const store = await PostgresEventStore.connect({ connectionString: inventory.db.url, schema: 'bench_append', poolSize: 8 });
+    log('1 event store append vs Emmett (library code in the benchmark process, as its baselines)');
+    const emmett = await emmettAppends(db.url, 1000, 8, sizes.appends);
+    const store = await PostgresEventStore.connect({ connectionString: db.url, schema: 'bench_append', poolSize: 8 });
     const revisions = new Map<string, number>();
+    const appendCpu = await cpuOf([]);
     const ours = await closedLoop(sizes.appends, 8, (i) =>
       oneAtATime(`bench-${i % 1000}`, async (stream) => {
         const expected = revisions.get(stream) ?? NO_STREAM_REVISION;
@@ -157,6 +144,7 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
         revisions.set(stream, result.nextExpectedRevision);
       }),
     );
+    const appendCpuText = (await appendCpu.end()).text;
     await store.close();
     rows.push(
       row({
@@ -167,6 +155,7 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
         baselineValue: emmett,
         target: '>= 1.5x Emmett',
         pass: ours.perSecond >= 1.5 * emmett,
+        cpu: appendCpuText,
       }),
     );
     rows.push(
@@ -178,83 +167,143 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
         baselineValue: l1Eight,
         target: '>= 0.6x L1(8)',
         pass: ours.perSecond >= 0.6 * l1Eight,
+        cpu: appendCpuText,
       }),
     );
 
-    log('2/3 command path over NATS and REST');
-    const numbers = await provision(nc, prefix, 'cmd-site', 442080000000, 2000);
-    const natsCommand = (i: number) => {
-      const number = numbers[i % numbers.length] ?? '';
-      return oneAtATime(number, () =>
-        request(nc, `${prefix}.cmd.number-inventory.${Math.floor(i / numbers.length) % 2 === 0 ? 'lock-number' : 'unlock-number'}`, {
-          siteId: 'cmd-site',
-          number,
-        }),
-      );
+    log('starting number-inventory and the gateway, each in its own process');
+    const started = await startServiceProcesses(['number-inventory', 'gateway'], { databaseUrl: db.url, natsUrl, prefix });
+    const inventory = started['number-inventory'] as ServiceProcess;
+    const gateway = started['gateway'] as ServiceProcess;
+    processes.push(inventory, gateway);
+    const base = gateway.url;
+    const token = await mintToken({ sub: 'bench', role: 'platform' }, BENCH_JWT);
+    const sets = {
+      natsSaturation: await provision(nc, prefix, 'cmd-site', 442080000000, COMMAND_SET),
+      natsRate: await provision(nc, prefix, 'cmd-site', 442080000000 + COMMAND_SET, COMMAND_SET),
+      restSaturation: await provision(nc, prefix, 'cmd-site', 442080000000 + 2 * COMMAND_SET, COMMAND_SET),
+      restRate: await provision(nc, prefix, 'cmd-site', 442080000000 + 3 * COMMAND_SET, COMMAND_SET),
+      lag: await provision(nc, prefix, 'cmd-site', 442080000000 + 4 * COMMAND_SET, COMMAND_SET),
     };
-    const natsSat = await closedLoop(sizes.commands, 32, natsCommand);
-    const natsFixed = await fixedRate(1000, sizes.fixedRateMs, (i) => natsCommand(i + sizes.commands));
+    const peaks: Record<string, number> = {};
+    /** One load run in its own process, with the CPU of everything involved and the services' peak memory. */
+    const measure = async (config: LoadConfig, watched: readonly ServiceProcess[]): Promise<{ result: LoadResult; cpu: string }> => {
+      const load = await startLoadProcess(config);
+      try {
+        const cpu = await cpuOf(watched, [{ name: 'load', pid: load.pid }]);
+        const rss = sampleRss(watched);
+        let result: LoadResult;
+        try {
+          result = await load.run();
+        } finally {
+          for (const [name, peak] of Object.entries(rss.stop())) peaks[name] = Math.max(peaks[name] ?? 0, peak);
+        }
+        const text = (await cpu.end()).text;
+        if (result.errors > 0) log(`  ${result.errors} errors, e.g. ${result.errorSamples.join(' | ')}`);
+        return { result, cpu: text };
+      } finally {
+        load.kill();
+      }
+    };
+    const commandPath = [inventory, gateway];
+
+    log('2 command path over NATS (load in its own process)');
+    const nats = { kind: 'nats', natsUrl, prefix, siteId: 'cmd-site' } as const;
+    const natsSat = await measure(
+      { ...nats, numbers: sets.natsSaturation, mode: { kind: 'closed', total: sizes.commands, concurrency: 32 } },
+      commandPath,
+    );
+    const natsFixed = await measure(
+      { ...nats, numbers: sets.natsRate, mode: { kind: 'rate', perSecond: 1000, durationMs: sizes.fixedRateMs } },
+      commandPath,
+    );
     rows.push(
       row({
         scenario: '2 command over NATS at saturation',
-        figure: natsSat.perSecond,
+        figure: natsSat.result.perSecond,
         unit: 'commands/s',
         baseline: 'L1(8)',
         baselineValue: l1Eight,
         target: '>= 0.5x L1(8)',
-        pass: natsSat.perSecond >= 0.5 * l1Eight,
+        pass: natsSat.result.errors === 0 && natsSat.result.perSecond >= 0.5 * l1Eight,
+        errors: natsSat.result.errors,
+        cpu: natsSat.cpu,
       }),
     );
-    const natsP99 = percentile(natsFixed, 99);
     rows.push(
       row({
         scenario: '2 command over NATS at 1,000/s, p99',
-        figure: natsP99,
+        figure: natsFixed.result.latencyMs.p99,
         unit: 'ms',
-        baseline: `median ${round(percentile(natsFixed, 50))} ms`,
+        baseline: `median ${round(natsFixed.result.latencyMs.p50)} ms, ${Math.round(natsFixed.result.completed / natsFixed.result.seconds)}/s answered`,
         baselineValue: null,
         target: '<= 10 ms',
-        pass: natsP99 <= 10,
+        pass: natsFixed.result.errors === 0 && heldRate(natsFixed.result) && natsFixed.result.latencyMs.p99 <= 10,
+        errors: natsFixed.result.errors,
+        cpu: natsFixed.cpu,
       }),
     );
-    const restCommand = (i: number) => {
-      const number = numbers[(i + 7) % numbers.length] ?? '';
-      const action = Math.floor(i / numbers.length) % 2 === 0 ? 'PUT' : 'DELETE';
-      return oneAtATime(`rest-${number}`, () =>
-        fetch(`${base}/v1/sites/cmd-site/numbers/${encodeURIComponent(number)}/lock`, {
-          method: action,
-          headers: { authorization: `Bearer ${token}` },
-        }).then((r) => r.arrayBuffer()),
-      );
-    };
-    const restSat = await closedLoop(sizes.commands, 32, restCommand);
-    const restFixed = await fixedRate(1000, sizes.fixedRateMs, (i) => restCommand(i + sizes.commands * 3));
+
+    log('3 command path through REST (autocannon in its own process)');
+    const rest = { kind: 'rest', baseUrl: base, token, siteId: 'cmd-site' } as const;
+    const restSat = await measure({ ...rest, numbers: sets.restSaturation, connections: 32, amount: sizes.commands }, commandPath);
+    const restFixed = await measure(
+      { ...rest, numbers: sets.restRate, connections: 40, amount: Math.floor((1000 * sizes.fixedRateMs) / 1000), overallRate: 1000 },
+      commandPath,
+    );
     rows.push(
       row({
         scenario: '3 command through REST at saturation',
-        figure: restSat.perSecond,
+        figure: restSat.result.perSecond,
         unit: 'commands/s',
         baseline: 'L1(8)',
         baselineValue: l1Eight,
         target: '>= 0.35x L1(8)',
-        pass: restSat.perSecond >= 0.35 * l1Eight,
+        pass: restSat.result.errors === 0 && restSat.result.perSecond >= 0.35 * l1Eight,
+        errors: restSat.result.errors,
+        cpu: restSat.cpu,
       }),
     );
-    const restP99 = percentile(restFixed, 99);
     rows.push(
       row({
         scenario: '3 command through REST at 1,000/s, p99',
-        figure: restP99,
+        figure: restFixed.result.latencyMs.p99,
         unit: 'ms',
-        baseline: `median ${round(percentile(restFixed, 50))} ms`,
+        baseline: `median ${round(restFixed.result.latencyMs.p50)} ms, ${Math.round(restFixed.result.completed / restFixed.result.seconds)}/s answered`,
         baselineValue: null,
         target: '<= 15 ms',
-        pass: restP99 <= 15,
+        pass: restFixed.result.errors === 0 && heldRate(restFixed.result) && restFixed.result.latencyMs.p99 <= 15,
+        errors: restFixed.result.errors,
+        cpu: restFixed.cpu,
+      }),
+    );
+    rows.push(
+      row({
+        scenario: '9 number-inventory: resident memory under the scenario 2/3 load',
+        figure: peaks['number-inventory'] ?? Number.NaN,
+        unit: 'MB',
+        baseline: `${Math.round(natsSat.result.perSecond)} commands/s over NATS`,
+        baselineValue: null,
+        target: 'report',
+        pass: null,
+      }),
+    );
+    rows.push(
+      row({
+        scenario: '9 gateway: resident memory under the scenario 3 load',
+        figure: peaks['gateway'] ?? Number.NaN,
+        unit: 'MB',
+        baseline: `${Math.round(restSat.result.perSecond)} commands/s through REST`,
+        baselineValue: null,
+        target: 'report',
+        pass: null,
       }),
     );
 
-    log('4 projection lag');
-    const lag = await projectionLag(inventory, numbers, sizes.fixedRateMs);
+    log('4 projection lag (appends from the benchmark process; the projection runs in number-inventory)');
+    const lagCpu = await cpuOf(commandPath);
+    const lag = await projectionLag(db.url, sets.lag, sizes.fixedRateMs);
+    const lagCpuText = (await lagCpu.end()).text;
     rows.push(
       row({
         scenario: '4 projection lag at 1,000 events/s, p99',
@@ -264,10 +313,14 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
         baselineValue: null,
         target: '<= 50 ms',
         pass: percentile(lag, 99) <= 50,
+        cpu: lagCpuText,
       }),
     );
 
-    log('6 bulk provisioning');
+    log('6 bulk provisioning through the gateway process');
+    const watcher = new Client({ connectionString: db.url });
+    await watcher.connect();
+    const provisionCpu = await cpuOf(commandPath);
     const provisionStart = performance.now();
     for (let r = 0; r < sizes.provisionRanges; r++) {
       const start = 440000000000 + r * sizes.rangeSize;
@@ -280,17 +333,17 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
     }
     const total = sizes.provisionRanges * sizes.rangeSize;
     await until(
+      'the site list to hold every provisioned number',
       async () =>
         Number(
-          (
-            (await inventory.db.query(`SELECT count(*) AS n FROM number_inventory.site_numbers WHERE site_id = 'big-site'`)) as {
-              n: string;
-            }[]
-          )[0]?.n,
+          (await watcher.query<{ n: string }>(`SELECT count(*) AS n FROM number_inventory.site_numbers WHERE site_id = 'big-site'`)).rows[0]
+            ?.n,
         ) === total,
       600_000,
     );
     const provisionSeconds = (performance.now() - provisionStart) / 1000;
+    const provisionCpuText = (await provisionCpu.end()).text;
+    await watcher.end();
     rows.push(
       row({
         scenario: `6 provision ${total.toLocaleString('en')} numbers via API (events + read model)`,
@@ -301,11 +354,14 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
         ratio: round(total / provisionSeconds),
         target: mode === 'full' ? '<= 60 s' : '<= 60 s (at 1,000,000)',
         pass: mode === 'full' ? provisionSeconds <= 60 : null,
+        cpu: provisionCpuText,
       }),
     );
 
-    log('7 queries and CSV');
+    log('7 queries and CSV through the gateway process');
+    const queryCpu = await cpuOf(commandPath);
     const queryLatencies: number[] = [];
+    let queryErrors = 0;
     for (let q = 0; q < sizes.queries; q++) {
       const t0 = performance.now();
       const filter = q % 3 === 0 ? 'status=AVAILABLE' : q % 3 === 1 ? `search=${String(1000 + q).slice(-4)}` : 'allocation=unallocated';
@@ -313,8 +369,10 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
         headers: { authorization: `Bearer ${token}` },
       });
       await response.arrayBuffer();
+      if (response.status !== 200) queryErrors++;
       queryLatencies.push(performance.now() - t0);
     }
+    const queryCpuText = (await queryCpu.end()).text;
     rows.push(
       row({
         scenario: `7 site list, ${total.toLocaleString('en')} numbers, filtered page p99`,
@@ -323,46 +381,67 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
         baseline: `median ${round(percentile(queryLatencies, 50))} ms`,
         baselineValue: null,
         target: '<= 20 ms (at 1,000,000)',
-        pass: mode === 'full' ? percentile(queryLatencies, 99) <= 20 : null,
+        pass: mode === 'full' ? queryErrors === 0 && percentile(queryLatencies, 99) <= 20 : null,
+        errors: queryErrors,
+        cpu: queryCpuText,
       }),
     );
-    const csv = await csvMemory(base, token, sizes.csvRows);
+    const csvCpu = await cpuOf(commandPath);
+    const csv = await csvMemory(base, token, sizes.csvRows, commandPath);
+    const csvCpuText = (await csvCpu.end()).text;
     rows.push(
       row({
-        scenario: `7 CSV export of ${csv.rows.toLocaleString('en')} rows, RSS growth`,
+        scenario: `7 CSV export of ${csv.rows.toLocaleString('en')} rows, RSS growth (gateway + number-inventory)`,
         figure: csv.growthMb,
         unit: 'MB',
         baseline: `${round(csv.seconds)} s`,
         baselineValue: null,
         target: '<= 50 MB',
         pass: csv.growthMb <= 50,
+        cpu: csvCpuText,
       }),
     );
+    // number-inventory stops now (its database connections are needed for what follows); the
+    // gateway, idle and without a database, stops at the end: its graceful stop waits for the
+    // clients' keep-alive connections to go (up to its 25 s limit), which would only lengthen the run.
+    log(`  stopped (SIGTERM): ${describeStops(await stopServiceProcesses(processes.splice(0, 1)))}`);
 
-    log('5 rebuild');
-    const rebuild = await rebuildThroughput(inventory, sizes.rebuildEvents);
-    rows.push(
-      row({
-        scenario: `5 rebuild site telephony from ${sizes.rebuildEvents.toLocaleString('en')} events`,
-        figure: rebuild.eventsPerSecond,
-        unit: 'events/s',
-        baseline: 'raw multi-row insert of the same rows',
-        baselineValue: rebuild.rawRowsPerSecond,
-        target: '>= 50,000 events/s',
-        pass: rebuild.eventsPerSecond >= 50_000,
-      }),
-    );
+    log('5 rebuild (library code in the benchmark process, against a raw insert)');
+    const rebuildHarness = await startServiceHarness(numberInventoryService, {
+      label: 'bench_rebuild',
+      env: { RUN_RELAY: 'false', RUN_PROJECTIONS: 'false' },
+    });
+    try {
+      const rebuild = await rebuildThroughput(rebuildHarness, sizes.rebuildEvents, (parties) =>
+        cpuWindow({ parties: [...parties, { name: 'bench', pid: process.pid }], databaseUrl: rebuildHarness.db.url, natsUrl }),
+      );
+      rows.push(
+        row({
+          scenario: `5 rebuild site telephony from ${sizes.rebuildEvents.toLocaleString('en')} events`,
+          figure: rebuild.eventsPerSecond,
+          unit: 'events/s',
+          baseline: 'raw multi-row insert of the same rows',
+          baselineValue: rebuild.rawRowsPerSecond,
+          target: '>= 50,000 events/s',
+          pass: rebuild.eventsPerSecond >= 50_000,
+          cpu: rebuild.cpu,
+        }),
+      );
+    } finally {
+      await rebuildHarness.stop();
+    }
 
-    log('8 scheduler');
-    const scheduler = await schedulerFigures(inventory, sizes);
-    rows.push(...scheduler);
+    log('8 scheduler (its own process)');
+    rows.push(...(await schedulerFigures(db, `${prefix}s`, sizes)));
 
-    log('9 resources');
-    rows.push(...(await resourceFigures(inventory, sizes.commands)));
+    log('9 resources (each service started in turn on a fresh database), then 10 on that platform');
+    const platformDb = await createTestDatabase('bench_platform');
+    databases.push(platformDb);
+    rows.push(...(await platformFigures({ databaseUrl: platformDb.url, natsUrl, prefix: `${prefix}r` }, sizes.reactionNumbers, log)));
   } finally {
     await nc.close();
-    await gateway.stop();
-    await inventory.stop();
+    if (processes.length > 0) log(`  stopped (SIGTERM): ${describeStops(await stopServiceProcesses(processes))}`);
+    for (const d of databases) await d.drop().catch(() => undefined);
   }
   return {
     date: new Date().toISOString(),
@@ -398,20 +477,12 @@ const provision = async (nc: NatsConnection, prefix: string, siteId: string, sta
   return Array.from({ length: count }, (_, i) => `+${start + i}`);
 };
 
-const until = async (probe: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-/** Appends at a fixed rate and records, for each event, when the projection's checkpoint passed it. */
-const projectionLag = async (inventory: ServiceHarness, numbers: readonly string[], durationMs: number): Promise<number[]> => {
-  const store = inventory.service.store;
+/** Appends at a fixed rate (from this process) and records, for each event, when number-inventory's projection checkpoint passed it. */
+const projectionLag = async (databaseUrl: string, numbers: readonly string[], durationMs: number): Promise<number[]> => {
+  const store = await PostgresEventStore.connect({ connectionString: databaseUrl, schema: 'number_inventory_events', poolSize: 4 });
   const appended = new Map<number, number>();
   const lags: number[] = [];
-  const watcher = new Client({ connectionString: inventory.db.url });
+  const watcher = new Client({ connectionString: databaseUrl });
   await watcher.connect();
   let watching = true;
   const watch = (async () => {
@@ -439,32 +510,42 @@ const projectionLag = async (inventory: ServiceHarness, numbers: readonly string
     });
   });
   watching = false;
-  await Promise.race([watch, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  await Promise.race([watch, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
   await watcher.end();
+  await store.close();
   return lags;
 };
 
-const csvMemory = async (base: string, token: string, maxRows: number): Promise<{ rows: number; growthMb: number; seconds: number }> => {
-  const before = rssMb();
-  let peak = before;
+/** Streams the CSV export and records the serving processes' resident memory growth meanwhile. */
+const csvMemory = async (
+  base: string,
+  token: string,
+  maxRows: number,
+  servers: readonly ServiceProcess[],
+): Promise<{ rows: number; growthMb: number; seconds: number }> => {
+  const before = Object.fromEntries(servers.map((s) => [s.name, s.rssMb()]));
+  const rss = sampleRss(servers, 10);
   const t0 = performance.now();
   const response = await fetch(`${base}/v1/sites/big-site/numbers.csv`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`CSV export answered ${response.status}`);
   let rows = 0;
   const body = Readable.fromWeb(response.body as never);
   for await (const chunk of body) {
     rows += (chunk as Buffer).toString().split('\r\n').length - 1;
-    peak = Math.max(peak, rssMb());
     if (rows >= maxRows) break;
   }
   body.destroy();
-  return { rows: Math.min(rows, maxRows), growthMb: peak - before, seconds: (performance.now() - t0) / 1000 };
+  const peaks = rss.stop();
+  const growthMb = servers.reduce((sum, s) => sum + Math.max(0, (peaks[s.name] ?? 0) - (before[s.name] ?? 0)), 0);
+  return { rows: Math.min(rows, maxRows), growthMb, seconds: (performance.now() - t0) / 1000 };
 };
 
 /** Replays N number events into a fresh copy of the read model, against a raw multi-row insert of the same rows. */
 const rebuildThroughput = async (
   inventory: ServiceHarness,
   events: number,
-): Promise<{ eventsPerSecond: number; rawRowsPerSecond: number }> => {
+  cpuOf: (parties: readonly Party[]) => ReturnType<typeof cpuWindow>,
+): Promise<{ eventsPerSecond: number; rawRowsPerSecond: number; cpu: string }> => {
   const store = await PostgresEventStore.connect({ connectionString: inventory.db.url, schema: 'bench_rebuild', poolSize: 4 });
   const batch = 5000;
   for (let i = 0; i < events; i += batch) {
@@ -500,10 +581,17 @@ const rebuildThroughput = async (
     batchSize: 5000,
   });
   const head = await store.headPosition();
+  const cpu = await cpuOf([]);
   const t0 = performance.now();
   await runner.start();
-  await until(async () => head.position > 0 && compareLogPositions(runner.appliedPosition, head) >= 0, 1_800_000).catch(() => undefined);
+  await until(
+    'the rebuild to reach the head of the log',
+    () => head.position > 0 && compareLogPositions(runner.appliedPosition, head) >= 0,
+    1_800_000,
+    5,
+  ).catch(() => undefined);
   const eventsPerSecond = events / ((performance.now() - t0) / 1000);
+  const cpuText = (await cpu.end()).text;
   await runner.stop();
   await store.close();
   const raw = new Client({ connectionString: inventory.db.url });
@@ -520,44 +608,57 @@ const rebuildThroughput = async (
   }
   const rawRowsPerSecond = events / ((performance.now() - r0) / 1000);
   await raw.end();
-  return { eventsPerSecond, rawRowsPerSecond };
+  return { eventsPerSecond, rawRowsPerSecond, cpu: cpuText };
 };
 
 /**
- * The scheduler's firing engine against a NATS responder standing in for call-flow (so the figure
- * is the scheduler's, not call-flow's), compared with pg-boss delayed jobs on the same database.
+ * The scheduler (its own process) firing against a NATS responder in this process standing in
+ * for call-flow (so the figure is the scheduler's, not call-flow's), compared with pg-boss
+ * delayed jobs on the same database.
  */
-const schedulerFigures = async (inventory: ServiceHarness, sizes: BenchSizes): Promise<Row[]> => {
-  const scheduler = await startServiceHarness(schedulerService, {
-    label: 'bench',
-    with: { db: inventory.db, prefix: `${inventory.config.NATS_SUBJECT_PREFIX}s` },
-  });
-  const nc = await connect({ servers: inventory.config.NATS_URL });
+const schedulerFigures = async (db: TestDatabase, prefix: string, sizes: BenchSizes): Promise<Row[]> => {
+  const natsUrl = testNatsUrl();
+  const scheduler = await startServiceProcess('scheduler', { databaseUrl: db.url, natsUrl, prefix });
+  const nc = await connect({ servers: natsUrl });
   const applied = new Map<string, number>();
-  const responder = nc.subscribe(`${scheduler.config.NATS_SUBJECT_PREFIX}.cmd.call-flow.apply-scheduled-switch`, {
+  const responder = nc.subscribe(`${prefix}.cmd.call-flow.apply-scheduled-switch`, {
     callback: (_error, message) => {
       const body = message.json<{ data: { scheduleId: string } }>();
       if (!applied.has(body.data.scheduleId)) applied.set(body.data.scheduleId, Date.now());
       message.respond(JSON.stringify({ ok: true, value: {} }));
     },
   });
-  const db = new Client({ connectionString: inventory.db.url });
-  await db.connect();
+  await nc.flush();
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
   const insertTimers = async (label: string, dueAts: number[]) => {
     for (let i = 0; i < dueAts.length; i += 5000) {
       const slice = dueAts.slice(i, i + 5000);
-      await db.query(
+      await client.query(
         `INSERT INTO scheduler.timers (id, number, schedule_id, due_at) SELECT 'n/' || id, 'n', id, to_timestamp(due / 1000.0) FROM unnest($1::text[], $2::float8[]) AS t(id, due)`,
         [slice.map((_, j) => `${label}-${i + j}`), slice],
       );
     }
-    await db.query(`SELECT pg_notify('scheduler_timers', '')`);
+    await client.query(`SELECT pg_notify('scheduler_timers', '')`);
   };
+  const firedWith = (label: string) => [...applied.keys()].filter((k) => k.startsWith(`${label}-`)).length;
+  const cpuOf = () =>
+    cpuWindow({
+      parties: [
+        { name: 'scheduler', pid: scheduler.pid },
+        { name: 'bench (responder)', pid: process.pid },
+      ],
+      databaseUrl: db.url,
+      natsUrl,
+    });
   const rows: Row[] = [];
   try {
     const burstAt = Date.now() + 3000;
     await insertTimers('burst', Array(sizes.burstTimers).fill(burstAt));
-    await until(async () => [...applied.keys()].filter((k) => k.startsWith('burst-')).length === sizes.burstTimers, 600_000);
+    await until('the burst to fall due', () => Date.now() >= burstAt, 60_000, 5);
+    const burstCpu = await cpuOf();
+    await until('every burst timer to fire', () => firedWith('burst') === sizes.burstTimers, 600_000);
+    const burstCpuText = (await burstCpu.end()).text;
     const burstSeconds = (Math.max(...[...applied.entries()].filter(([k]) => k.startsWith('burst-')).map(([, t]) => t)) - burstAt) / 1000;
 
     const spreadStart = Date.now() + 2000;
@@ -566,13 +667,12 @@ const schedulerFigures = async (inventory: ServiceHarness, sizes: BenchSizes): P
       (_, i) => spreadStart + Math.floor((i * sizes.spreadMs) / sizes.spreadTimers),
     );
     await insertTimers('spread', spread);
-    await until(
-      async () => [...applied.keys()].filter((k) => k.startsWith('spread-')).length === sizes.spreadTimers,
-      sizes.spreadMs + 60_000,
-    );
+    const spreadCpu = await cpuOf();
+    await until('every spread timer to fire', () => firedWith('spread') === sizes.spreadTimers, sizes.spreadMs + 60_000);
+    const spreadCpuText = (await spreadCpu.end()).text;
     const lateness = spread.map((due, i) => (applied.get(`spread-${i}`) ?? due) - due);
 
-    const boss = await pgBossFigures(inventory.db.url, sizes);
+    const boss = await pgBossFigures(db.url, sizes);
     rows.push(
       row({
         scenario: `8 scheduler: ${sizes.burstTimers.toLocaleString('en')} switches due at one instant, all fired`,
@@ -582,6 +682,7 @@ const schedulerFigures = async (inventory: ServiceHarness, sizes: BenchSizes): P
         baselineValue: boss.burstSeconds,
         target: '<= 10 s',
         pass: burstSeconds <= 10,
+        cpu: burstCpuText,
       }),
     );
     rows.push(
@@ -593,13 +694,14 @@ const schedulerFigures = async (inventory: ServiceHarness, sizes: BenchSizes): P
         baselineValue: boss.latenessP99,
         target: '<= 100 ms',
         pass: percentile(lateness, 99) <= 100,
+        cpu: spreadCpuText,
       }),
     );
   } finally {
     responder.unsubscribe();
-    await db.end();
+    await client.end();
     await nc.close();
-    await scheduler.stop();
+    log(`  stopped (SIGTERM): ${describeStops([await scheduler.stop()])}`);
   }
   return rows;
 };
@@ -625,16 +727,20 @@ const pgBossFigures = async (url: string, sizes: BenchSizes): Promise<{ burstSec
       })),
     );
   }
-  await until(async () => [...done.keys()].filter((k) => k.startsWith('b-')).length === burst, 600_000).catch(() => undefined);
+  await until('pg-boss to run the burst', () => [...done.keys()].filter((k) => k.startsWith('b-')).length === burst, 600_000).catch(
+    () => undefined,
+  );
   const burstSeconds =
     ((Math.max(...[...done.entries()].filter(([k]) => k.startsWith('b-')).map(([, t]) => t)) - burstAt) / 1000) *
     (sizes.burstTimers / burst);
   const spreadStart = Date.now() + 2000;
   const spread = Array.from({ length: sizes.spreadTimers }, (_, i) => spreadStart + Math.floor((i * sizes.spreadMs) / sizes.spreadTimers));
   await boss.insert(spread.map((due, i) => ({ name: 'switch', data: { id: `s-${i}` }, startAfter: new Date(due) })));
-  await until(async () => [...done.keys()].filter((k) => k.startsWith('s-')).length === sizes.spreadTimers, sizes.spreadMs + 60_000).catch(
-    () => undefined,
-  );
+  await until(
+    'pg-boss to run the spread jobs',
+    () => [...done.keys()].filter((k) => k.startsWith('s-')).length === sizes.spreadTimers,
+    sizes.spreadMs + 60_000,
+  ).catch(() => undefined);
   const latenessP99 = percentile(
     spread.map((due, i) => (done.get(`s-${i}`) ?? Number.NaN) - due),
     99,
@@ -653,13 +759,13 @@ type PgBossLike = {
 
 export const toMarkdown = (report: BenchReport): string =>
   [
-    `Benchmark (${report.mode}) on ${report.date.slice(0, 10)}, ${report.machine}; every service, PostgreSQL, NATS and the load in one machine.`,
+    `Benchmark (${report.mode}) on ${report.date.slice(0, 10)}, ${report.machine}; each service and each load generator in its own process, with PostgreSQL and NATS, on this one machine.`,
     '',
-    '| scenario | figure | baseline | ratio | target | result |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| scenario | figure | baseline | ratio | target | result | errors | CPU during the measurement (cores) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.rows.map(
       (r) =>
-        `| ${r.scenario} | ${r.figure.toLocaleString('en')} ${r.unit} | ${r.baseline}${r.baselineValue === null ? '' : ` ${r.baselineValue.toLocaleString('en')}`} | ${r.ratio ?? '-'} | ${r.target} | ${r.pass === null ? '-' : r.pass ? 'met' : 'MISSED'} |`,
+        `| ${r.scenario} | ${r.figure.toLocaleString('en')} ${r.unit} | ${r.baseline}${r.baselineValue === null ? '' : ` ${r.baselineValue.toLocaleString('en')}`} | ${r.ratio ?? '-'} | ${r.target} | ${r.pass === null ? '-' : r.pass ? 'met' : 'MISSED'} | ${r.errors ?? '-'} | ${r.cpu ?? '-'} |`,
     ),
     '',
   ].join('\n');
