@@ -16,6 +16,9 @@ export const resilientNatsOptions = (servers: string, name: string, credentials?
   waitOnFirstConnect: true,
   pingInterval: 5000,
   maxPingOut: 2,
+  // Each request (every JetStream publish) otherwise captures a stack trace up front, for a timeout
+  // that rarely comes: a CPU profile of the relay showed it as 16% of its time.
+  noAsyncTraces: true,
   ...(credentials ? { user: credentials.user, pass: credentials.password, inboxPrefix: natsInboxPrefix(credentials.user) } : {}),
 });
 
