@@ -2,7 +2,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
-import { commandEndpoint, queryEndpoint, retryOnConflict, UnitOfWork, type CloudEvent, type EndpointDeps } from '@tnp/messaging';
+import {
+  commandEndpoint,
+  queryEndpoint,
+  retryOnConflict,
+  setBasedReaction,
+  UnitOfWork,
+  type CloudEvent,
+  type EndpointDeps,
+} from '@tnp/messaging';
 import type { Logger } from '@tnp/platform';
 import {
   jetStreamNameFor,
@@ -224,7 +232,7 @@ export const callFlowService: ServiceDefinition = {
       stream: jetStreamNameFor('number-inventory', prefix),
       durable: 'call-flow-number-lifecycle',
       filterSubject: `${prefix ? `${prefix}.` : ''}evt.number-inventory.number.>`,
-      handle: reactToInventory(store),
+      handle: setBasedReaction(store, reactToInventory),
     },
   ],
 };

@@ -1,12 +1,35 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { PinHash } from '@tnp/extension-device-domain';
 
 const KEY_LENGTH = 32;
 
-const derive = (pin: string, salt: string): Promise<Buffer> =>
-  new Promise((resolve, reject) =>
-    scrypt(pin, salt, KEY_LENGTH, { N: 16_384, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+/**
+ * Hashes running at once, at most (half of libuv's default threadpool of 4, and a core left for
+ * the event loop). scrypt runs on that threadpool, never on the event loop; but unbounded, a burst of PIN
+ * commands would take every thread (and 16 MiB each) for as long as the burst lasts, and DNS
+ * lookups, file reads and other crypto of every other request would queue behind them. Bounded,
+ * those always find a free thread and the event loop a free core; the PIN commands wait their turn.
+ */
+export const PIN_HASHES_AT_ONCE = Math.max(1, Math.min(availableParallelism() - 1, 2));
+
+let hashing = 0;
+const waitingToHash: (() => void)[] = [];
+
+const derive = async (pin: string, salt: string): Promise<Buffer> => {
+  if (hashing < PIN_HASHES_AT_ONCE) hashing++;
+  else await new Promise<void>((resolve) => waitingToHash.push(resolve));
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(pin, salt, KEY_LENGTH, { N: 16_384, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+  } finally {
+    // The slot goes straight to the next hash waiting, if any.
+    const next = waitingToHash.shift();
+    if (next) next();
+    else hashing--;
+  }
+};
 
 /** A PIN is kept only as a salted scrypt hash; the PIN itself never reaches an event, a log or a query. */
 export const hashPin = async (pin: string): Promise<PinHash> => {

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
-import { retryOnConflict, UnitOfWork, type CloudEvent } from '@tnp/messaging';
+import { retryOnConflict, setBasedReaction, UnitOfWork, type CloudEvent, type ReactionHandler } from '@tnp/messaging';
 import {
   departureReason,
   deviceNumberDecider,
@@ -23,9 +23,12 @@ const metadataFor = (source: string, event: CloudEvent): CommandMetadata => ({
 /**
  * Learns the number lifecycle from number-inventory. A number that is deactivated, unassigned or
  * deallocated leaves its handset and its extensions' forwarding, each with its own event, in the
- * same append as the observation.
+ * same append as the observation. Set-based: a batch of events on different numbers is read and
+ * appended together (an extension two of them clear goes by itself, after the batch).
  */
-export const reactToInventory =
+export const reactToInventory = (store: EventStore): ReactionHandler => setBasedReaction(store, observeInventory);
+
+const observeInventory =
   (store: EventStore) =>
   async (event: CloudEvent): Promise<void> => {
     const data = event.data as Record<string, unknown>;

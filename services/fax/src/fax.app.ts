@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
 import { notFound, type CommandMetadata } from '@tnp/kernel';
-import { commandEndpoint, queryEndpoint, retryOnConflict, UnitOfWork, type CloudEvent } from '@tnp/messaging';
+import { commandEndpoint, queryEndpoint, retryOnConflict, setBasedReaction, UnitOfWork, type CloudEvent } from '@tnp/messaging';
 import type { Logger } from '@tnp/platform';
 import {
   jetStreamNameFor,
@@ -119,13 +119,13 @@ export const faxService: ServiceDefinition = {
         stream: jetStreamNameFor('number-inventory', prefix),
         durable: 'fax-number-lifecycle',
         filterSubject: `${p}evt.number-inventory.number.>`,
-        handle: reactTo(store, 'number-inventory'),
+        handle: setBasedReaction(store, (batch) => reactTo(batch, 'number-inventory')),
       },
       {
         stream: jetStreamNameFor('assignment', prefix),
         durable: 'fax-number-routing',
         filterSubject: `${p}evt.assignment.number-routing.>`,
-        handle: reactTo(store, 'assignment'),
+        handle: setBasedReaction(store, (batch) => reactTo(batch, 'assignment')),
       },
     ];
   },

@@ -1,13 +1,16 @@
 import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
-import { retryOnConflict, UnitOfWork, type CloudEvent } from '@tnp/messaging';
+import { retryOnConflict, setBasedReaction, UnitOfWork, type CloudEvent, type ReactionHandler } from '@tnp/messaging';
 import { decideRouting } from '../route-number/routing-writer';
 
 /**
  * Learns number lifecycle changes from number-inventory's events. Command and event ids derive
- * from the inventory event's id, so a redelivered event appends nothing.
+ * from the inventory event's id, so a redelivered event appends nothing. Set-based: a batch of
+ * events on different numbers is read and appended together.
  */
-export const reactToInventoryEvent =
+export const reactToInventoryEvent = (store: EventStore): ReactionHandler => setBasedReaction(store, observeInventory);
+
+const observeInventory =
   (store: EventStore) =>
   async (event: CloudEvent): Promise<void> => {
     const data = event.data as Record<string, unknown>;
