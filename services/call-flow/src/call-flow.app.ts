@@ -62,6 +62,7 @@ import {
   timelineProjection,
   timelineTable,
 } from './read-model';
+import { scheduledSwitchesEndpoint } from './scheduled-switches.endpoint';
 
 type NumberCommand = Omit<ServiceNumberCommand, 'metadata'>;
 
@@ -159,6 +160,11 @@ const endpoints = (store: EventStore, orm: MikroORM, deps: EndpointDeps, prefix:
     numberCommand(CallFlowCommands.overrideFlow, 'OverrideFlow', overrideFlowSchema),
     numberCommand(CallFlowCommands.clearOverride, 'ClearOverride', numberOnlySchema),
     numberCommand(CallFlowCommands.applyScheduledSwitch, 'ApplyScheduledSwitch', scheduleOnlySchema),
+    // The scheduler's burst path: many due switches per request, each applied once by its own id.
+    scheduledSwitchesEndpoint(deps, {
+      subject: callFlowCommandSubject(CallFlowCommands.applyScheduledSwitches, prefix),
+      apply: (data, metadata) => decideOnServiceNumber(store, { type: 'ApplyScheduledSwitch', data }, metadata),
+    }),
     queryEndpoint(deps, {
       subject: callFlowQuerySubject(CallFlowQueries.listServiceNumbers, prefix),
       queryType: 'ListServiceNumbers',

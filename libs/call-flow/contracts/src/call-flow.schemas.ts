@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '@tnp/kernel';
+import { text, type Reply } from '@tnp/kernel';
 
 export const SERVICE = 'call-flow';
 
@@ -99,6 +99,44 @@ export const scheduleFlowSwitchSchema = z
 export const rescheduleFlowSwitchSchema = z.strictObject({ number: e164, scheduleId: slug, at: localDateTimeSchema, timeZone });
 export const scheduleOnlySchema = z.strictObject({ number: e164, scheduleId: slug });
 
+/** The most switches one apply-scheduled-switches request may carry. */
+export const MAX_SCHEDULED_SWITCHES_PER_BATCH = 1000;
+/**
+ * Due switches applied in one request (the scheduler fires a burst this way). Each switch is its
+ * own command under its own id (the timer's, `timer:<number>/<scheduleId>`): it is applied once
+ * by that id, whether it comes alone (apply-scheduled-switch), in a batch, or again in another
+ * batch. Its data is checked as apply-scheduled-switch checks it, switch by switch, so one that
+ * does not fit is refused alone and the rest are applied.
+ */
+export const applyScheduledSwitchesSchema = z.strictObject({
+  switches: z
+    .array(z.strictObject({ commandId: z.string().min(8).max(100), data: z.unknown() }))
+    .min(1)
+    .max(MAX_SCHEDULED_SWITCHES_PER_BATCH),
+});
+export type ScheduledSwitchRequest = { readonly commandId: string; readonly data: z.input<typeof scheduleOnlySchema> };
+/** What applying one due switch answers: the events it recorded and when call-flow decided. */
+export type AppliedScheduledSwitch = {
+  readonly number: string;
+  readonly events: readonly string[];
+  readonly eventIds: readonly string[];
+  readonly decidedAt: string;
+};
+/**
+ * One switch's result, in the order sent; `reply` is what apply-scheduled-switch would answer.
+ * `applied`: this request applied it. `already-applied`: its id was applied before (an earlier
+ * request, another replica's, a duplicate earlier in this batch): `reply` is that first result.
+ * `refused`: a final answer with its code and rule (a rule, an id bound to another command), kept
+ * under the id like a result. `failed`: not an answer (a store out of reach, the same id still
+ * running elsewhere, data that does not validate): nothing is kept under the id; send it again.
+ */
+export type ScheduledSwitchResult = {
+  readonly commandId: string;
+  readonly status: 'applied' | 'already-applied' | 'refused' | 'failed';
+  readonly reply: Reply<AppliedScheduledSwitch>;
+};
+export type AppliedScheduledSwitches = { readonly results: readonly ScheduledSwitchResult[] };
+
 const day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export const weeklyScheduleSchema = z.strictObject({
   timeZone,
@@ -135,6 +173,7 @@ export const CallFlowCommands = {
   overrideFlow: 'override-flow',
   clearOverride: 'clear-override',
   applyScheduledSwitch: 'apply-scheduled-switch',
+  applyScheduledSwitches: 'apply-scheduled-switches',
 } as const;
 export const CallFlowQueries = { listServiceNumbers: 'list-service-numbers', timeline: 'timeline' } as const;
 

@@ -45,8 +45,9 @@ export const SERVICE_NATS_NEEDS = {
   scheduler: {
     serves: false,
     reactions: [{ source: 'call-flow', durable: 'scheduler-timers' }],
-    // timer-firer.ts: the due switchover, idempotent by timer id.
-    requests: ['cmd.call-flow.apply-scheduled-switch'],
+    // timer-firer.ts: due switchovers in batches, each idempotent by its timer id; one by one
+    // while call-flow does not serve the batch subject yet (a rolling upgrade).
+    requests: ['cmd.call-flow.apply-scheduled-switches', 'cmd.call-flow.apply-scheduled-switch'],
   },
 } as const satisfies Record<string, ServiceNatsNeeds>;
 
