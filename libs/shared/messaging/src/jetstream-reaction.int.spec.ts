@@ -242,11 +242,13 @@ test('exactly-once effects, in order per key, when a run dies mid-batch after it
   // The first run's second set-based append commits, then the run is gone: its acks are never sent.
   const dying = await connect({ servers: testNatsUrl() });
   let appends = 0;
+  let mostStreamsInOneAppend = 0;
   const diesAfterSecondAppend = new Proxy(store, {
     get: (target, property, receiver) =>
       property === 'appendMany'
         ? async (requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> => {
             const results = await target.appendMany(requests);
+            mostStreamsInOneAppend = Math.max(mostStreamsInOneAppend, requests.length);
             if (++appends === 2) {
               await dying.close();
               return new Promise<never>(() => undefined);
@@ -266,7 +268,16 @@ test('exactly-once effects, in order per key, when a run dies mid-batch after it
   await eventually(() => expect(dying.isClosed()).toBe(true), { timeoutMs: 20_000 });
   // Newer events arrive meanwhile: the next run must not handle them before the dead run's ones come again.
   await publishInterleaved(subject, KEYS, LATER, PER_KEY);
-  const second = new JetStreamReaction({ ...options, nc, handle: setBasedReaction(store, observe) });
+  const counted = new Proxy(store, {
+    get: (target, property, receiver) =>
+      property === 'appendMany'
+        ? (requests: readonly AppendRequest[]) => {
+            mostStreamsInOneAppend = Math.max(mostStreamsInOneAppend, requests.length);
+            return target.appendMany(requests);
+          }
+        : Reflect.get(target, property, receiver),
+  }) as EventStore;
+  const second = new JetStreamReaction({ ...options, nc, handle: setBasedReaction(counted, observe) });
   second.start();
   try {
     await eventually(async () => expect(await second.pending()).toBe(0), { timeoutMs: 30_000 });
@@ -279,6 +290,8 @@ test('exactly-once effects, in order per key, when a run dies mid-batch after it
       });
     }
     expect([...calls.values()].some((n) => n > 1)).toBe(true);
+    // Set-based: the batches went to the store as appends of many streams at once.
+    expect(mostStreamsInOneAppend).toBeGreaterThan(1);
     expect(calls.size).toBe(KEYS * (PER_KEY + LATER));
   } finally {
     await second.stop();

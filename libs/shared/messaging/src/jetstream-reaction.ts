@@ -345,7 +345,9 @@ export class JetStreamReaction {
   private async handleAlone(held: Held): Promise<void> {
     const { durable, logger, metrics } = this.options;
     if (!held.event) {
-      await this.park(held, held.undecodable ?? 'undecodable message');
+      while (!this.stopped && !(await this.park(held, held.undecodable ?? 'undecodable message'))) {
+        await sleep(DEFAULT_BACKOFF_MS[0] ?? 250, this.backoffAbort.signal);
+      }
       return;
     }
     const event = held.event;
@@ -374,8 +376,7 @@ export class JetStreamReaction {
       const reason = (failure as Error).message ?? String(failure);
       // A database or service that is down makes every message fail: wait for it, park nothing.
       if (attempt > backoff.length && this.options.deadLetters && !isTransient(failure)) {
-        await this.park(held, reason);
-        return;
+        if (await this.park(held, reason)) return;
       }
       metrics?.reactionRetries.inc({ durable });
       const delay = backoff[Math.min(attempt - 1, backoff.length - 1)] ?? 1000;
@@ -385,14 +386,15 @@ export class JetStreamReaction {
     }
   }
 
-  private async park(held: Held, reason: string): Promise<void> {
+  /** Moves the message to the dead-letter stream; false when that failed (it stays, to be tried again). */
+  private async park(held: Held, reason: string): Promise<boolean> {
     const { durable, logger, metrics, deadLetters } = this.options;
     const attempts = held.msg.info.deliveryCount + held.retries;
     const event = held.event;
     if (!deadLetters) {
-      // Nowhere to park it: JetStream hands it out again later; its key waits until then.
-      held.msg.nak(DEFAULT_BACKOFF_MS.at(-1));
-      return;
+      // Nowhere to park it (an undecodable message, which no retry helps): JetStream hands it out again later.
+      this.settle(held, () => held.msg.nak(DEFAULT_BACKOFF_MS.at(-1)));
+      return true;
     }
     const h = headers();
     h.set('dlq-durable', durable);
@@ -401,16 +403,22 @@ export class JetStreamReaction {
     h.set('dlq-original-subject', held.msg.subject);
     h.set('dlq-original-seq', String(held.seq));
     h.set('dlq-parked-at', new Date().toISOString());
-    await jetstream(this.options.nc).publish(this.deadLetterSubject(), held.msg.data, {
-      headers: h,
-      msgID: `${durable}:${event?.id ?? held.seq}`,
-    });
+    try {
+      await jetstream(this.options.nc).publish(this.deadLetterSubject(), held.msg.data, {
+        headers: h,
+        msgID: `${durable}:${event?.id ?? held.seq}`,
+      });
+    } catch (error) {
+      logger.warn({ err: error, event: event?.id }, 'reaction could not park a message; trying again later');
+      return false;
+    }
     // A bare +TERM: nats-server 2.9 does not understand "+TERM <reason>" and leaves the message
     // pending. The reason is in the dead letter.
     this.settle(held, () => held.msg.term());
     metrics?.deadLettered.inc({ durable });
     metrics?.deadLetters.inc({ durable });
     logger.error({ event: event?.id, type: event?.type, reason, attempts }, 'reaction parked a message in the dead-letter stream');
+    return true;
   }
 
   /** The message is answered; its key goes on with its next message. */
