@@ -10,16 +10,46 @@ import {
   type Subscription,
 } from '@tnp/event-store';
 import { inSpan, type Logger, type PlatformMetrics } from '@tnp/platform';
-import { applyBatch, type Projection } from './projection';
+import { applyBatch, type BatchResult, type Projection } from './projection';
+import { ShadowTable } from './shadow-table';
+import { sqlQuery } from './sql';
 
 /** The thin persistence half of a projection, on MikroORM. */
 export interface ProjectionTable<Row> {
   load(em: EntityManager, keys: readonly string[]): Promise<Map<string, Row>>;
+  /** Inserts or updates each row. */
   save(em: EntityManager, rows: readonly Row[]): Promise<void>;
+  /**
+   * Rows the batch's load found absent, so a plain INSERT (cheaper than ON CONFLICT) can write
+   * them: the runner writes a table only under its checkpoint's row lock. Without it, `save`.
+   */
+  insert?(em: EntityManager, rows: readonly Row[]): Promise<void>;
   remove(em: EntityManager, keys: readonly string[]): Promise<void>;
   truncate(em: EntityManager): Promise<void>;
   /** Rows in key order after `afterKey`, a page at a time (for comparing with a rebuild). */
   scan(em: EntityManager, afterKey: string | undefined, limit: number): Promise<Array<{ key: string; row: Row }>>;
+  /**
+   * With it, a rebuild fills a shadow table and swaps it in at the end, so readers keep the old
+   * rows until then (ADR 0023). Without it, a rebuild empties the table and replays in place.
+   */
+  readonly shadow?: ShadowWrites<Row>;
+}
+
+/** The loads and writes of a batch. */
+export type Writes<Row> = Pick<ProjectionTable<Row>, 'load' | 'save' | 'insert' | 'remove'>;
+
+/** What a rebuild into a shadow table needs from a table. */
+export interface ShadowWrites<Row> {
+  /** The live table, schema-qualified: "schema.table". */
+  readonly table: string;
+  /** The same loads and writes against the table of that name in another schema (the shadow). */
+  in(schema: string): Writes<Row>;
+  /**
+   * In the swap's transaction, once the rebuilt rows carry the live table's name and triggers:
+   * rebuilds, set-based, whatever the live table's triggers kept beside it (counts, say), since
+   * the shadow was filled without them.
+   */
+  afterSwap?(tx: EntityManager): Promise<void>;
 }
 
 export type ProjectionRunnerOptions<Row> = {
@@ -30,7 +60,10 @@ export type ProjectionRunnerOptions<Row> = {
   readonly table: ProjectionTable<Row>;
   readonly logger: Logger;
   readonly metrics?: PlatformMetrics;
+  /** Events per batch once caught up (default 1,000). */
   readonly batchSize?: number;
+  /** Events per batch while catching up and in a rebuild, each read while the one before is written (default 10,000). */
+  readonly catchUpBatchSize?: number;
   readonly resetCheckMs?: number;
 };
 
@@ -67,14 +100,18 @@ CREATE TABLE IF NOT EXISTS ${schema}.projection_streams (
 /**
  * Follows the global log and writes the read model, the revision applied per stream and its
  * checkpoint in one transaction, so each event takes effect exactly once and in order, and a
- * replayed event is a no-op. A rebuild resets the checkpoint under the same row lock; a running
- * follower sees the move and starts again from zero. Under a lease, every batch first checks the
- * fencing token, so a replica that lost the lead cannot write.
+ * replayed event is a no-op. A projection whose rows guard themselves (`rowGuardsReplays`) keeps
+ * no per-stream revisions: the checkpoint and the row's own revision do that work. Behind the
+ * head, pages are large and the next one is read while the last one is written. A rebuild fills a
+ * shadow table from the log and swaps it in with the checkpoint in one short transaction (ADR
+ * 0023). Under a lease, every batch first checks the fencing token, so a replica that lost the
+ * lead cannot write.
  */
 export class ProjectionRunner<Row> {
   private subscription: Subscription | undefined;
   private position: LogPosition = LOG_START;
   private restarting: Promise<void> | undefined;
+  private rebuilding: Promise<void> | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private lease: Lease | undefined;
 
@@ -86,6 +123,10 @@ export class ProjectionRunner<Row> {
 
   get appliedPosition(): LogPosition {
     return this.position;
+  }
+
+  private get catchUpBatchSize(): number {
+    return Math.max(this.options.catchUpBatchSize ?? 10_000, this.options.batchSize ?? 1000);
   }
 
   async start(lease?: Lease): Promise<void> {
@@ -107,9 +148,23 @@ export class ProjectionRunner<Row> {
     this.subscription = undefined;
   }
 
-  /** Empties the read model and replays the whole log into it. */
+  /**
+   * Builds the read model again from the whole log. With a shadow table, it resolves once the
+   * rebuilt rows have replaced the live ones (readers see the old rows until then, and a failure
+   * leaves them untouched); without one, once the table is emptied and the checkpoint reset, the
+   * follower replaying into it.
+   */
   async rebuild(): Promise<void> {
     await this.ensureCheckpoint();
+    const shadow = this.options.table.shadow;
+    if (!shadow) return this.reset();
+    this.rebuilding ??= this.rebuildIntoShadow(shadow).finally(() => {
+      this.rebuilding = undefined;
+    });
+    return this.rebuilding;
+  }
+
+  private async reset(): Promise<void> {
     const { schema } = this.options;
     await this.options.orm.em.fork().transactional(async (tx) => {
       await tx.execute(`SELECT position FROM ${schema}.projection_checkpoints WHERE name = ? FOR UPDATE`, [this.name]);
@@ -124,6 +179,91 @@ export class ProjectionRunner<Row> {
     if (this.subscription) this.restartFrom(LOG_START);
   }
 
+  private async rebuildIntoShadow(writes: ShadowWrites<Row>): Promise<void> {
+    const { orm, schema, projection, logger } = this.options;
+    const shadow = new ShadowTable(writes.table);
+    const target = writes.in(shadow.schema);
+    // Per-stream revisions of the rebuild, for a projection that keeps them: in memory until the swap.
+    const applied = projection.rowGuardsReplays ? undefined : new Map<string, number>();
+    const started = Date.now();
+    logger.info({ projection: this.name, shadow: shadow.name }, 'projection rebuild into a shadow table');
+    await shadow.create(orm.em.fork());
+    try {
+      let position = await this.fill(target, LOG_START, undefined, applied, shadow);
+      await shadow.finish(() => orm.em.fork());
+      // Events committed while the indexes were built.
+      position = await this.fill(target, position, undefined, applied, shadow);
+      let rows = 0;
+      await orm.em.fork().transactional(async (tx) => {
+        // The live follower's batches wait here, so the checkpoint cannot move under the swap.
+        const live = await this.storedCheckpoint(tx, true);
+        if (compareLogPositions(live, position) > 0) position = await this.fill(target, position, live, applied, shadow, tx);
+        await shadow.swap(tx);
+        await writes.afterSwap?.(tx);
+        await tx.execute(`DELETE FROM ${schema}.projection_streams WHERE projection = ?`, [this.name]);
+        if (applied && applied.size > 0) {
+          await sqlQuery(
+            tx,
+            `INSERT INTO ${schema}.projection_streams (projection, stream_id, revision)
+             SELECT $1, s, r FROM unnest($2::text[], $3::bigint[]) AS u(s, r)`,
+            [this.name, [...applied.keys()], [...applied.values()]],
+          );
+        }
+        if (compareLogPositions(live, position) !== 0) await this.saveCheckpoint(tx, position);
+        rows = Number((await sqlQuery<{ n: string }>(tx, `SELECT count(*) AS n FROM ${writes.table}`))[0]?.n ?? 0);
+      });
+      logger.info({ projection: this.name, position, rows, ms: Date.now() - started }, 'projection rebuilt and swapped in');
+    } catch (error) {
+      await shadow.drop(orm.em.fork()).catch((dropError: unknown) => {
+        logger.warn({ err: dropError, projection: this.name, shadow: shadow.name }, 'could not drop the shadow table');
+      });
+      throw error;
+    }
+  }
+
+  /**
+   * Applies the log after `from` (up to `until`, if given) to `target`, a page at a time, the
+   * next page read while the last is written; returns the position reached. Outside `tx`, each
+   * page commits on its own: the shadow is this rebuild's alone and is dropped if it fails.
+   */
+  private async fill(
+    target: Writes<Row>,
+    from: LogPosition,
+    until: LogPosition | undefined,
+    applied: Map<string, number> | undefined,
+    shadow: ShadowTable,
+    tx?: EntityManager,
+  ): Promise<LogPosition> {
+    const { projection, store, orm } = this.options;
+    const size = this.catchUpBatchSize;
+    let position = from;
+    let next: Promise<readonly RecordedEvent[]> | undefined = store.readAll({ after: from, maxCount: size });
+    while (next) {
+      const page: readonly RecordedEvent[] = await next;
+      const inScope = until ? page.filter((e) => compareLogPositions(e.logPosition, until) <= 0) : page;
+      const last = inScope.at(-1);
+      if (!last) break;
+      next =
+        page.length === size && inScope.length === page.length ? store.readAll({ after: last.logPosition, maxCount: size }) : undefined;
+      try {
+        const em = tx ?? orm.em.fork();
+        const relevant = inScope.filter((e) => projection.handles.has(e.type));
+        if (relevant.length > 0) {
+          const loaded = await target.load(em, [...new Set(relevant.map((e) => projection.keyOf(e)))]);
+          const result = applyBatch(projection, loaded, relevant, applied);
+          await writeBatch(target, em, loaded, result);
+          if (!tx) await shadow.grew(em, result.rows.size);
+          if (applied) for (const [stream, revision] of result.revisions) applied.set(stream, revision);
+        }
+      } catch (error) {
+        await next?.catch(() => undefined);
+        throw error;
+      }
+      position = last.logPosition;
+    }
+    return position;
+  }
+
   /**
    * Rebuilds the projection in memory from the log up to the checkpoint and holds it against the
    * live rows, read in the same snapshot as the checkpoint.
@@ -135,6 +275,8 @@ export class ProjectionRunner<Row> {
     let position: LogPosition = LOG_START;
     await this.options.orm.em.fork().transactional(
       async (tx) => {
+        // Before the snapshot is taken: a swap that commits meanwhile is seen whole or not at all.
+        if (table.shadow) await tx.execute(`LOCK TABLE ${table.shadow.table} IN ACCESS SHARE MODE`);
         const rows = await tx.execute<{ transaction_id: string; position: string }[]>(
           `SELECT transaction_id::text, position FROM ${schema}.projection_checkpoints WHERE name = ?`,
           [this.name],
@@ -180,20 +322,66 @@ export class ProjectionRunner<Row> {
     return { projection: this.name, position, liveRows: live.size, rebuiltRows: rebuilt.size, differing, differences };
   }
 
+  /** Catches up in large read-ahead pages, then follows the log's notifications in `batchSize` batches. */
   private follow(from: LogPosition): void {
-    this.subscription = this.options.store.subscribeToAll((batch) => this.handle(batch), {
-      after: from,
-      batchSize: this.options.batchSize ?? 1000,
-      onError: (error) => {
-        if (error instanceof CheckpointMoved) return;
-        if (error instanceof FencedOutError) {
-          this.options.logger.error({ err: error, projection: this.name }, 'projection fenced out: another replica leads; stopping');
-          this.lease?.stepDown(error);
-          return;
-        }
-        this.options.logger.warn({ err: error, projection: this.name }, 'projection batch failed; retrying');
+    let stopped = false;
+    let following: Subscription | undefined;
+    const running = (async () => {
+      const reached = await this.catchUp(from, () => stopped);
+      if (reached === undefined || stopped) return;
+      following = this.options.store.subscribeToAll((batch) => this.handle(batch), {
+        after: reached,
+        batchSize: this.options.batchSize ?? 1000,
+        onError: (error) => this.onBatchError(error),
+      });
+    })();
+    this.subscription = {
+      stop: async () => {
+        stopped = true;
+        await running;
+        await following?.stop();
       },
-    });
+    };
+  }
+
+  /** The position caught up to, or undefined when this follower is done (checkpoint moved, fenced out, stopped). */
+  private async catchUp(from: LogPosition, stopped: () => boolean): Promise<LogPosition | undefined> {
+    const { store } = this.options;
+    const size = this.catchUpBatchSize;
+    let position = from;
+    let next: Promise<readonly RecordedEvent[]> | undefined = store.readAll({ after: from, maxCount: size });
+    while (next && !stopped()) {
+      const reading: Promise<readonly RecordedEvent[]> = next;
+      next = undefined;
+      try {
+        const batch = await reading;
+        const last = batch.at(-1);
+        if (!last) break;
+        if (batch.length === size) next = store.readAll({ after: last.logPosition, maxCount: size });
+        await this.handle(batch);
+        position = last.logPosition;
+      } catch (error) {
+        await next?.catch(() => undefined);
+        if (error instanceof CheckpointMoved || error instanceof FencedOutError) {
+          this.onBatchError(error);
+          return undefined;
+        }
+        // The subscription takes over from the last batch applied, with its own retries.
+        this.onBatchError(error);
+        break;
+      }
+    }
+    return stopped() ? undefined : position;
+  }
+
+  private onBatchError(error: unknown): void {
+    if (error instanceof CheckpointMoved) return;
+    if (error instanceof FencedOutError) {
+      this.options.logger.error({ err: error, projection: this.name }, 'projection fenced out: another replica leads; stopping');
+      this.lease?.stepDown(error);
+      return;
+    }
+    this.options.logger.warn({ err: error, projection: this.name }, 'projection batch failed; retrying');
   }
 
   private async noticeReset(): Promise<void> {
@@ -227,30 +415,31 @@ export class ProjectionRunner<Row> {
             throw new CheckpointMoved(`checkpoint of ${projection.name} moved`);
           }
           if (relevant.length > 0) {
-            const streams = [...new Set(relevant.map((e) => e.streamId))];
-            const applied = await tx.execute<{ stream_id: string; revision: string }[]>(
-              `SELECT stream_id, revision FROM ${schema}.projection_streams
-                WHERE projection = ? AND stream_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-              [projection.name, JSON.stringify(streams)],
-            );
+            const tracked = !projection.rowGuardsReplays;
+            const streams = tracked ? [...new Set(relevant.map((e) => e.streamId))] : [];
+            const applied =
+              streams.length === 0
+                ? []
+                : await sqlQuery<{ stream_id: string; revision: string }>(
+                    tx,
+                    `SELECT stream_id, revision FROM ${schema}.projection_streams WHERE projection = $1 AND stream_id = ANY($2::text[])`,
+                    [projection.name, streams],
+                  );
             const keys = [...new Set(relevant.map((e) => projection.keyOf(e)))];
             const loaded = await table.load(tx, keys);
             const result = applyBatch(projection, loaded, relevant, new Map(applied.map((r) => [r.stream_id, Number(r.revision)])));
-            if (result.upserts.length > 0) await table.save(tx, result.upserts);
-            if (result.deletes.length > 0) await table.remove(tx, result.deletes);
-            if (result.revisions.size > 0) {
-              await tx.execute(
+            await writeBatch(table, tx, loaded, result);
+            if (tracked && result.revisions.size > 0) {
+              await sqlQuery(
+                tx,
                 `INSERT INTO ${schema}.projection_streams (projection, stream_id, revision)
-                 SELECT ?, key, value::bigint FROM jsonb_each_text(?::jsonb)
+                 SELECT $1, s, r FROM unnest($2::text[], $3::bigint[]) AS u(s, r)
                  ON CONFLICT (projection, stream_id) DO UPDATE SET revision = GREATEST(${schema}.projection_streams.revision, EXCLUDED.revision)`,
-                [projection.name, JSON.stringify(Object.fromEntries(result.revisions))],
+                [projection.name, [...result.revisions.keys()], [...result.revisions.values()]],
               );
             }
           }
-          await tx.execute(
-            `UPDATE ${schema}.projection_checkpoints SET transaction_id = ?::xid8, position = ?, updated_at = now() WHERE name = ?`,
-            [String(last.logPosition.transactionId), last.logPosition.position, projection.name],
-          );
+          await this.saveCheckpoint(tx, last.logPosition);
         });
       },
     );
@@ -271,6 +460,14 @@ export class ProjectionRunner<Row> {
     });
   }
 
+  private async saveCheckpoint(tx: EntityManager, position: LogPosition): Promise<void> {
+    await sqlQuery(
+      tx,
+      `UPDATE ${this.options.schema}.projection_checkpoints SET transaction_id = $1::xid8, position = $2, updated_at = now() WHERE name = $3`,
+      [String(position.transactionId), position.position, this.name],
+    );
+  }
+
   private async storedCheckpoint(em: EntityManager, forUpdate = false): Promise<LogPosition> {
     const rows = await em.execute<{ transaction_id: string; position: string }[]>(
       `SELECT transaction_id::text, position FROM ${this.options.schema}.projection_checkpoints WHERE name = ?${forUpdate ? ' FOR UPDATE' : ''}`,
@@ -289,12 +486,31 @@ export class ProjectionRunner<Row> {
       // Saved as a bare position before checkpoints held the whole log position: that position
       // may have skipped events, so the read model is built again.
       this.options.logger.warn({ projection: this.name }, 'checkpoint predates log positions; rebuilding the read model');
-      await this.rebuild();
+      await this.reset();
       return LOG_START;
     }
     return stored;
   }
 }
+
+/** A batch's rows: new ones inserted (when the table can), loaded ones saved, removed ones deleted. */
+export const writeBatch = async <Row>(
+  table: Writes<Row>,
+  em: EntityManager,
+  loaded: ReadonlyMap<string, Row>,
+  result: BatchResult<Row>,
+): Promise<void> => {
+  if (!table.insert) {
+    if (result.upserts.length > 0) await table.save(em, result.upserts);
+  } else {
+    const inserts: Row[] = [];
+    const updates: Row[] = [];
+    for (const [key, row] of result.rows) if (row !== null) (loaded.has(key) ? updates : inserts).push(row);
+    if (inserts.length > 0) await table.insert(em, inserts);
+    if (updates.length > 0) await table.save(em, updates);
+  }
+  if (result.deletes.length > 0) await table.remove(em, result.deletes);
+};
 
 /** A row as comparable text: keys sorted, dates as ISO strings. */
 const canonical = (row: unknown): string =>

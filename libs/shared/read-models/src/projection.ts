@@ -9,6 +9,13 @@ export type Projection<Row> = {
   readonly handles: ReadonlySet<string>;
   readonly keyOf: (event: RecordedEvent) => string;
   readonly apply: (row: Row | null, event: RecordedEvent) => Row | null;
+  /**
+   * True when each row is fed by one stream only, holds the revision of the last event applied
+   * to it, `apply` returns it unchanged for an event at or below that revision, and no row is ever
+   * removed: then the row guards against a replay by itself and the runner keeps no per-stream
+   * revisions for the projection (ADR 0023).
+   */
+  readonly rowGuardsReplays?: boolean;
 };
 
 /** The last revision of each stream a projection has applied: what makes a replayed event a no-op. */

@@ -7,7 +7,7 @@ import { READ_MODEL_SCHEMA, readModelSchemaSql, SiteNumberEntity } from './site-
 import { siteTelephonyProjection } from './site-telephony.projection';
 import { siteTelephonyTable } from './site-telephony.table';
 
-/** Resets the site-telephony read model; the running projection (or the next start) replays into it. */
+/** Rebuilds the site-telephony read model into a shadow table and swaps it in with the checkpoint (ADR 0023); readers keep the old rows until then. */
 export const rebuildSiteTelephony = async (config: NumberInventoryConfig, logger: Logger): Promise<void> => {
   const store = await PostgresEventStore.connect({ connectionString: config.DATABASE_URL, schema: config.EVENT_STORE_SCHEMA });
   const orm = await MikroORM.init({ clientUrl: config.DATABASE_URL, entities: [SiteNumberEntity], debug: false });

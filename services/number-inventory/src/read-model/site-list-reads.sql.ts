@@ -30,6 +30,11 @@ BEGIN
   RETURN grams;
 END $fn$;`;
 
+/** The counts counted afresh from the rows: at install, and after a rebuild swapped in rows filled without the triggers. */
+export const siteNumberCountsBackfillSql = (schema: string): string => `DELETE FROM ${schema}.site_number_counts;
+    INSERT INTO ${schema}.site_number_counts (site_id, status, owner_type, n)
+    SELECT site_id, status, ${OWNER_KEY}, count(*) FROM ${schema}.site_numbers GROUP BY 1, 2, 3;`;
+
 const COUNT_TRIGGERS = [
   'site_number_counts_insert',
   'site_number_counts_update',
@@ -80,9 +85,7 @@ BEGIN
       n bigint NOT NULL,
       PRIMARY KEY (site_id, status, owner_type)
     );
-    DELETE FROM ${counts};
-    INSERT INTO ${counts} (site_id, status, owner_type, n)
-    SELECT site_id, status, ${OWNER_KEY}, count(*) FROM ${rows} GROUP BY 1, 2, 3;
+    ${siteNumberCountsBackfillSql(schema)}
     ${COUNT_TRIGGERS.map((t) => `DROP TRIGGER IF EXISTS ${t} ON ${rows};`).join('\n    ')}
     CREATE TRIGGER site_number_counts_insert AFTER INSERT ON ${rows}
       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.site_number_counts_apply();

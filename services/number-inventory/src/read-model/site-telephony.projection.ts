@@ -90,4 +90,6 @@ export const siteTelephonyProjection: Projection<SiteNumberRow> = {
   handles: HANDLED,
   keyOf: (event) => (event.data as { number: string }).number,
   apply: applySiteNumberEvent,
+  // One stream per number, the row holds its revision, no row is removed.
+  rowGuardsReplays: true,
 };

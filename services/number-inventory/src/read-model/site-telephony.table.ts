@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ProjectionTable } from '@tnp/read-models';
+import { sqlQuery, type ProjectionTable } from '@tnp/read-models';
+import { siteNumberCountsBackfillSql } from './site-list-reads.sql';
 import { READ_MODEL_SCHEMA, type SiteNumberRow } from './site-number.entity';
 
 /** A site_numbers row as PostgreSQL returns it. */
@@ -58,53 +59,98 @@ export const toRow = (c: SiteNumberColumns): SiteNumberRow => ({
 });
 
 const TABLE = `${READ_MODEL_SCHEMA}.site_numbers`;
-const UPDATABLE = [
-  'site_id',
-  'ext',
-  'status',
-  'kind',
-  'owner_type',
-  'owner_id',
-  'cooling_off_until',
-  'is_main',
-  'range_name',
-  'locked',
-  'ported_in',
-  'ported_from',
-  'assigned_user_id',
-  'revision',
+
+/** Every column with its type, in table order: a batch travels as one array per column. */
+const COLUMNS: ReadonlyArray<readonly [keyof SiteNumberColumns, string]> = [
+  ['number', 'text'],
+  ['site_id', 'text'],
+  ['ext', 'text'],
+  ['status', 'text'],
+  ['kind', 'text'],
+  ['owner_type', 'text'],
+  ['owner_id', 'text'],
+  ['cooling_off_until', 'timestamptz'],
+  ['is_main', 'boolean'],
+  ['range_name', 'text'],
+  ['locked', 'boolean'],
+  ['ported_in', 'boolean'],
+  ['ported_from', 'text'],
+  ['assigned_user_id', 'text'],
+  ['revision', 'integer'],
 ];
+const COLUMN_LIST = COLUMNS.map(([c]) => c).join(', ');
+const UNNEST = `unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS r(${COLUMN_LIST})`;
+const UPDATES = COLUMNS.filter(([c]) => c !== 'number')
+  .map(([c]) => `${c} = EXCLUDED.${c}`)
+  .join(', ');
+
+/** The rows as one array per column (unnest parses typed arrays faster than jsonb_populate_recordset parses JSON). */
+const columnArrays = (rows: readonly SiteNumberRow[]): unknown[][] => {
+  const arrays = COLUMNS.map(() => new Array<unknown>(rows.length));
+  rows.forEach((row, i) => {
+    const c = toColumns(row);
+    COLUMNS.forEach(([name], j) => {
+      (arrays[j] as unknown[])[i] = c[name];
+    });
+  });
+  return arrays;
+};
 
 /**
- * The site-telephony table through MikroORM's connection, set-based: a batch of thousands of rows
- * is one SELECT and one INSERT ... ON CONFLICT, the rows travelling as one JSON parameter.
+ * Loads and writes of site_numbers in a schema (the live one, or a rebuild's shadow), set-based:
+ * a batch of thousands of rows is one SELECT, one plain INSERT of the rows that were not there
+ * and one INSERT ... ON CONFLICT of the rest.
+ */
+const writesIn = (schema: string): Pick<ProjectionTable<SiteNumberRow>, 'load' | 'save' | 'insert' | 'remove'> => {
+  const table = `${schema}.site_numbers`;
+  return {
+    async load(em: EntityManager, keys) {
+      // One index probe per key, whatever the planner thinks of the table's size (OFFSET 0 keeps
+      // the lateral subquery from being flattened into a join it could plan as a full scan).
+      const rows = await sqlQuery<SiteNumberColumns>(
+        em,
+        `SELECT t.* FROM unnest($1::text[]) AS k(number) CROSS JOIN LATERAL (SELECT * FROM ${table} s WHERE s.number = k.number OFFSET 0) t`,
+        [keys],
+      );
+      return new Map(rows.map((c) => [c.number, toRow(c)]));
+    },
+    async save(em: EntityManager, rows) {
+      await sqlQuery(
+        em,
+        `INSERT INTO ${table} (${COLUMN_LIST}) SELECT * FROM ${UNNEST} ON CONFLICT (number) DO UPDATE SET ${UPDATES}`,
+        columnArrays(rows),
+      );
+    },
+    async insert(em: EntityManager, rows) {
+      await sqlQuery(em, `INSERT INTO ${table} (${COLUMN_LIST}) SELECT * FROM ${UNNEST}`, columnArrays(rows));
+    },
+    async remove(em: EntityManager, keys) {
+      await sqlQuery(em, `DELETE FROM ${table} WHERE number = ANY($1::text[])`, [keys]);
+    },
+  };
+};
+
+/**
+ * The site-telephony table through MikroORM's connection. A rebuild fills a shadow copy and
+ * swaps it in; the counts the live table's triggers keep are then counted afresh from its rows.
  */
 export const siteTelephonyTable: ProjectionTable<SiteNumberRow> = {
-  async load(em: EntityManager, keys) {
-    const rows = await em.execute<SiteNumberColumns[]>(
-      `SELECT * FROM ${TABLE} WHERE number IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-      [JSON.stringify(keys)],
-    );
-    return new Map(rows.map((c) => [c.number, toRow(c)]));
-  },
-  async save(em: EntityManager, rows) {
-    await em.execute(
-      `INSERT INTO ${TABLE} SELECT * FROM jsonb_populate_recordset(NULL::${TABLE}, ?::jsonb)
-       ON CONFLICT (number) DO UPDATE SET ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
-      [JSON.stringify(rows.map(toColumns))],
-    );
-  },
-  async remove(em: EntityManager, keys) {
-    await em.execute(`DELETE FROM ${TABLE} WHERE number IN (SELECT jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(keys)]);
-  },
+  ...writesIn(READ_MODEL_SCHEMA),
   async truncate(em: EntityManager) {
     await em.execute(`TRUNCATE ${TABLE}`);
   },
   async scan(em: EntityManager, afterKey, limit) {
-    const rows = await em.execute<SiteNumberColumns[]>(`SELECT * FROM ${TABLE} WHERE number > ? ORDER BY number LIMIT ?`, [
+    const rows = await sqlQuery<SiteNumberColumns>(em, `SELECT * FROM ${TABLE} WHERE number > $1 ORDER BY number LIMIT $2`, [
       afterKey ?? '',
       limit,
     ]);
     return rows.map((c) => ({ key: c.number, row: toRow(c) }));
+  },
+  shadow: {
+    table: TABLE,
+    in: writesIn,
+    async afterSwap(tx: EntityManager) {
+      await tx.execute(siteNumberCountsBackfillSql(READ_MODEL_SCHEMA));
+    },
   },
 };
