@@ -628,6 +628,18 @@ const schedulerFigures = async (db: TestDatabase, prefix: string, sizes: BenchSi
       message.respond(JSON.stringify({ ok: true, value: {} }));
     },
   });
+  // The batch subject the scheduler prefers: many switches per request, each answered by its timer's command id.
+  const batchResponder = nc.subscribe(`${prefix}.cmd.call-flow.apply-scheduled-switches`, {
+    callback: (_error, message) => {
+      const body = message.json<{ data: { switches: { commandId: string; data: { scheduleId: string } }[] } }>();
+      const now = Date.now();
+      const results = body.data.switches.map((item) => {
+        if (!applied.has(item.data.scheduleId)) applied.set(item.data.scheduleId, now);
+        return { commandId: item.commandId, status: 'applied', reply: { ok: true, value: {} } };
+      });
+      message.respond(JSON.stringify({ ok: true, value: { results } }));
+    },
+  });
   await nc.flush();
   const client = new Client({ connectionString: db.url });
   await client.connect();
@@ -699,6 +711,7 @@ const schedulerFigures = async (db: TestDatabase, prefix: string, sizes: BenchSi
     );
   } finally {
     responder.unsubscribe();
+    batchResponder.unsubscribe();
     await client.end();
     await nc.close();
     log(`  stopped (SIGTERM): ${describeStops([await scheduler.stop()])}`);
