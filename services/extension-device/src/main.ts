@@ -1,3 +1,5 @@
+// First: V8's start-only settings and what has to come before the platform's modules (ADR 0021).
+import '../../../libs/shared/platform/src/lean-startup';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
 import { extensionDeviceConfigSchema, pinSettingsSchema } from './extension-device.config';

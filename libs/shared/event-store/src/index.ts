@@ -5,6 +5,6 @@ export * from './postgres/postgres-event-store';
 export * from './postgres/postgres-command-log';
 export * from './event-ids';
 export * from './postgres/postgres-leader-lock';
-export * from './kurrentdb/kurrentdb-event-store';
+export * from './kurrentdb/kurrentdb-lazy';
 export * from './postgres/connection-failure';
 export * from './postgres/migration-retry';

@@ -5,3 +5,4 @@ export * from './metrics';
 export * from './health';
 export * from './operations.controller';
 export * from './process-lifecycle';
+export * from './startup-flags';

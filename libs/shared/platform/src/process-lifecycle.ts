@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createLogger } from './logger';
+import { endLeanStartup } from './startup-flags';
 import { startTracing } from './tracing';
 
 /**
@@ -34,7 +35,7 @@ export const exitOnStartupFailure = (error: unknown): never => {
 /**
  * The entry point of every service: configuration first (failing fast), tracing before the
  * service's modules load (so the pg and http instrumentations see them), then start and stop on
- * a signal.
+ * a signal. Once started, V8's start-only settings end (ADR 0021).
  */
 export const runService = <C extends { LOG_LEVEL: string; OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined }>(
   name: string,
@@ -46,6 +47,7 @@ export const runService = <C extends { LOG_LEVEL: string; OTEL_EXPORTER_OTLP_END
     const stopTracing = startTracing({ serviceName: name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
     const logger = createLogger(name, config.LOG_LEVEL);
     const service = await start(config, logger);
+    endLeanStartup();
     stopOnSignal(logger, async () => {
       await service.stop();
       await stopTracing().catch(() => undefined);

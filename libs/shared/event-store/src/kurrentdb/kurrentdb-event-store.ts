@@ -42,8 +42,9 @@ import {
   toStreamState,
 } from './kurrentdb-mapping';
 import { SubscriptionSet } from '../subscription-set';
+import { MULTI_STREAM_APPEND_UNSUPPORTED } from './kurrentdb-errors';
 
-export const MULTI_STREAM_APPEND_UNSUPPORTED = 'appendMany across streams needs KurrentDB 25.1 multi-stream append';
+export { MULTI_STREAM_APPEND_UNSUPPORTED };
 
 /**
  * Event store on KurrentDB (EventStoreDB). The global log is KurrentDB's $all without system
