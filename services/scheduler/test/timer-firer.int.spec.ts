@@ -65,6 +65,7 @@ class FakeCallFlow {
     this.requestSizes.push(switches.length);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    // The stand-in's own latency, so requests overlap (not a wait for async work).
     await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     this.inFlight--;
     const results = switches.map((s) => this.resultOf(s));

@@ -144,6 +144,7 @@ test('many messages are in flight at once, yet the messages of one key are handl
       if (running.has(event.subject)) sameKeyOverlaps++;
       running.add(event.subject);
       mostAtOnce = Math.max(mostAtOnce, running.size);
+      // The handler's own work, of random length, so handlers overlap (not a wait for async work).
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
       running.delete(event.subject);
       handled.push(event.id);
