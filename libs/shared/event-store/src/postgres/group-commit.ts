@@ -7,6 +7,7 @@ import {
   NO_STREAM_REVISION,
   type AppendRequest,
   type AppendResult,
+  type NewEvent,
   type StreamConflict,
 } from '../event-store.port';
 import { isConnectionFailure } from './connection-failure';
@@ -216,14 +217,19 @@ const parametersOf = (batch: readonly Waiting[]): unknown[] => {
     streams.map((s) => s.id),
     streams.map((s) => s.expected),
     streams.map((s) => s.count),
-    events.map((e) => e.streamId),
-    events.map((e) => e.index),
-    events.map((e) => e.event.id),
-    events.map((e) => e.event.type),
-    events.map((e) => JSON.stringify(e.event.data)),
-    events.map((e) => JSON.stringify(e.event.metadata)),
+    ...eventColumns(events),
   ];
 };
+
+/** Events as the store's functions take them: one array per column, in order. */
+export const eventColumns = (events: readonly { streamId: string; index: number; event: NewEvent }[]): unknown[] => [
+  events.map((e) => e.streamId),
+  events.map((e) => e.index),
+  events.map((e) => e.event.id),
+  events.map((e) => e.event.type),
+  events.map((e) => JSON.stringify(e.event.data)),
+  events.map((e) => JSON.stringify(e.event.metadata)),
+];
 
 const expectedCode = (expected: CommandCommit['appends'][number]['expectedRevision'], streamId: string): number => {
   if (typeof expected === 'number') return expected;

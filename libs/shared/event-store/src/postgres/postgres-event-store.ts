@@ -23,7 +23,7 @@ import {
 import { eventStoreSchemaSql } from './schema';
 import { PostgresCheckpointStore, PostgresCommandLog, type CommandLogOptions } from './postgres-command-log';
 import { SubscriptionSet } from '../subscription-set';
-import { appendResultsOf, GroupCommit, type GroupCommitOptions } from './group-commit';
+import { appendResultsOf, eventColumns, GroupCommit, type GroupCommitOptions } from './group-commit';
 
 type EventRow = {
   global_position: string;
@@ -150,12 +150,7 @@ export class PostgresEventStore implements EventStore {
           nonEmpty.map((r) => r.streamId),
           nonEmpty.map((r) => EXPECTED_CODE[typeof r.expectedRevision === 'number' ? 'exact' : r.expectedRevision] ?? r.expectedRevision),
           nonEmpty.map((r) => r.events.length),
-          events.map((e) => e.streamId),
-          events.map((e) => e.index),
-          events.map((e) => e.event.id),
-          events.map((e) => e.event.type),
-          events.map((e) => JSON.stringify(e.event.data)),
-          events.map((e) => JSON.stringify(e.event.metadata)),
+          ...eventColumns(events),
         ],
       );
       return appendResultsOf(requests, rows);
