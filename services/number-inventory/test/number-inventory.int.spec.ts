@@ -126,12 +126,15 @@ describe('number-inventory over NATS', () => {
     });
     expect(message!.headers?.get('Nats-Msg-Id')).toBe(stored[0]?.id);
     expect(message!.subject).toBe(`${h.config.NATS_SUBJECT_PREFIX}.evt.number-inventory.number.NumberProvisioned`);
-    const info = await (
-      await import('@nats-io/jetstream')
-    )
-      .jetstreamManager(h.nc)
-      .then((m) => m.streams.info(jetStreamNameFor('number-inventory', h.config.NATS_SUBJECT_PREFIX)));
-    expect(info.state.messages).toBe(stored.length);
+    const jsm = await (await import('@nats-io/jetstream')).jetstreamManager(h.nc);
+    // Earlier tests' commands may still commit meanwhile: once the relay has caught up with the
+    // store, the stream holds each stored event once (message ids are event ids).
+    await eventually(async () => {
+      const all = await h.service.store.readAll({ maxCount: 100_000 });
+      expect(h.service.relay.publishedPosition).toEqual(all.at(-1)?.logPosition);
+      const info = await jsm.streams.info(jetStreamNameFor('number-inventory', h.config.NATS_SUBJECT_PREFIX));
+      expect(info.state.messages).toBe(all.length);
+    });
   });
 
   test('a relay restarted behind its checkpoint republishes, and JetStream drops the copies', async () => {
