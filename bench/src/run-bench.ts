@@ -300,6 +300,7 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
       }),
     );
 
+    log(`  number-inventory settled after the command load in ${await settled(db.url)} ms (relay and projection at the head)`);
     log('4 projection lag (appends from the benchmark process; the projection runs in number-inventory)');
     const lagCpu = await cpuOf(commandPath);
     const lag = await projectionLag(db.url, sets.lag, sizes.fixedRateMs);
@@ -358,6 +359,7 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
       }),
     );
 
+    log(`  number-inventory settled after provisioning in ${await settled(db.url)} ms (relay and projection at the head)`);
     log('7 queries and CSV through the gateway process');
     const queryCpu = await cpuOf(commandPath);
     const queryLatencies: number[] = [];
@@ -475,6 +477,37 @@ const provision = async (nc: NatsConnection, prefix: string, siteId: string, sta
     range: { start: `+${start}`, end: `+${start + count - 1}` },
   });
   return Array.from({ length: count }, (_, i) => `+${start + i}`);
+};
+
+/**
+ * Waits until number-inventory's relay and projection have caught up with everything committed,
+ * so a scenario measures its own load, not the drain of the previous one's backlog; gives how long
+ * that took.
+ */
+const settled = async (databaseUrl: string): Promise<number> => {
+  const t0 = performance.now();
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await until(
+      'the relay and the projection to reach the head of the log',
+      async () => {
+        const { rows } = await client.query<{ behind: boolean }>(
+          `SELECT EXISTS (
+             SELECT 1 FROM number_inventory_events.events e, number_inventory_events.checkpoints r, number_inventory.projection_checkpoints p
+              WHERE r.name = 'relay' AND p.name = 'site-telephony'
+                AND ((e.transaction_id, e.global_position) > (r.transaction_id, r.position)
+                  OR (e.transaction_id, e.global_position) > (p.transaction_id, p.position))) AS behind`,
+        );
+        return rows[0]?.behind === false;
+      },
+      900_000,
+      100,
+    );
+  } finally {
+    await client.end();
+  }
+  return Math.round(performance.now() - t0);
 };
 
 /** Appends at a fixed rate (from this process) and records, for each event, when number-inventory's projection checkpoint passed it. */
