@@ -1,6 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventStore } from '@tnp/event-store';
-import { SERVICE } from '@tnp/assignment-contracts';
+import { assignmentEvents, SERVICE } from '@tnp/assignment-contracts';
 import type { Logger } from '@tnp/platform';
 import {
   jetStreamNameFor,
@@ -41,7 +41,7 @@ const assignUserHandler = (store: EventStore, nc: NatsConnection, prefix: string
 
 export const assignmentService: ServiceDefinition = {
   name: SERVICE,
-  aggregates: ['number-routing', 'destination', 'occupier-user', 'greeting'],
+  events: assignmentEvents,
   entities: [OccupierNumberEntity, RosterUserEntity, CatalogueEntryEntity],
   readModelSql: assignmentReadModelSql,
   endpoints: ({ store, orm, nc, endpointDeps, prefix }) =>

@@ -8,7 +8,7 @@ import {
   retryOnConflict,
   setBasedReaction,
   UnitOfWork,
-  type CloudEvent,
+  type ReceivedEvent,
   type EndpointDeps,
 } from '@tnp/messaging';
 import type { Logger } from '@tnp/platform';
@@ -47,6 +47,7 @@ import {
   rescheduleFlowSwitchSchema,
   scheduleFlowSwitchSchema,
   scheduleOnlySchema,
+  callFlowCatalogue,
   SERVICE,
   setWeeklyScheduleSchema,
   type CallFlowCommandName,
@@ -206,7 +207,7 @@ const endpoints = (store: EventStore, orm: MikroORM, deps: EndpointDeps, prefix:
 
 const reactToInventory =
   (store: EventStore) =>
-  async (event: CloudEvent): Promise<void> => {
+  async (event: ReceivedEvent): Promise<void> => {
     const data = event.data as Record<string, unknown>;
     const number = data['number'];
     if (typeof number !== 'string') return;
@@ -225,7 +226,7 @@ const reactToInventory =
 
 export const callFlowService: ServiceDefinition = {
   name: SERVICE,
-  aggregates: ['service-number', 'call-flow'],
+  events: callFlowCatalogue,
   entities: [ServiceNumberViewEntity, TimelineEntryEntity],
   readModelSql: callFlowReadModelSql,
   endpoints: ({ store, orm, endpointDeps, prefix }) => endpoints(store, orm, endpointDeps, prefix),

@@ -24,6 +24,7 @@ import {
   loginHandsetSchema,
   logoutHandsetSchema,
   myProfileSchema,
+  extensionDeviceEvents,
   SERVICE,
   updateExtensionInfoSchema,
   verifyPinSchema,
@@ -49,7 +50,7 @@ import {
 
 export const extensionDeviceService: ServiceDefinition = {
   name: SERVICE,
-  aggregates: ['extension-key', 'extension', 'device-number', 'handset'],
+  events: extensionDeviceEvents,
   entities: [ExtensionViewEntity, HandsetViewEntity, NumberViewEntity],
   readModelSql: extensionDeviceReadModelSql,
   endpoints: ({ store, orm, endpointDeps: deps, prefix }) => {

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
-import { retryOnConflict, setBasedReaction, UnitOfWork, type CloudEvent, type ReactionHandler } from '@tnp/messaging';
+import { retryOnConflict, setBasedReaction, UnitOfWork, type ReceivedEvent, type ReactionHandler } from '@tnp/messaging';
 import {
   departureReason,
   deviceNumberDecider,
@@ -12,7 +12,7 @@ import {
 import { releaseHandsets } from './extension.handler';
 import { ED_SCHEMA } from './read-model';
 
-const metadataFor = (source: string, event: CloudEvent): CommandMetadata => ({
+const metadataFor = (source: string, event: ReceivedEvent): CommandMetadata => ({
   commandId: `${source}:${event.id}`,
   now: event.time,
   principal: { id: source, role: 'system' },
@@ -30,7 +30,7 @@ export const reactToInventory = (store: EventStore): ReactionHandler => setBased
 
 const observeInventory =
   (store: EventStore) =>
-  async (event: CloudEvent): Promise<void> => {
+  async (event: ReceivedEvent): Promise<void> => {
     const data = event.data as Record<string, unknown>;
     const number = data['number'];
     if (typeof number !== 'string') return;
@@ -58,7 +58,7 @@ const observeInventory =
 /** The occupier's users, as assignment registers and removes them. */
 export const reactToUsers =
   (orm: MikroORM) =>
-  async (event: CloudEvent): Promise<void> => {
+  async (event: ReceivedEvent): Promise<void> => {
     if (event.type !== 'UserRegistered' && event.type !== 'UserRemoved') return;
     const { tenant, userId } = event.data as { tenant: string; userId: string };
     await orm.em

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
 import { notFound, type CommandMetadata } from '@tnp/kernel';
-import { commandEndpoint, queryEndpoint, retryOnConflict, setBasedReaction, UnitOfWork, type CloudEvent } from '@tnp/messaging';
+import { commandEndpoint, queryEndpoint, retryOnConflict, setBasedReaction, UnitOfWork, type ReceivedEvent } from '@tnp/messaging';
 import type { Logger } from '@tnp/platform';
 import {
   jetStreamNameFor,
@@ -20,6 +20,7 @@ import {
   FaxQueries,
   faxQuerySubject,
   listFaxCallerIdsSchema,
+  faxEvents,
   SERVICE,
 } from '@tnp/fax-contracts';
 import { FAX_SCHEMA, FaxNumberEntity, faxNumbersProjection, faxNumbersTable, faxReadModelSql } from './fax-read-model';
@@ -36,7 +37,7 @@ const decideFax = (store: EventStore, command: Omit<FaxNumberCommand, 'metadata'
 /** Inventory's lifecycle and assignment's routing, as facts about the number's fax use. */
 const reactTo =
   (store: EventStore, source: string) =>
-  async (event: CloudEvent): Promise<void> => {
+  async (event: ReceivedEvent): Promise<void> => {
     const data = event.data as Record<string, unknown>;
     const number = data['number'];
     if (typeof number !== 'string') return;
@@ -79,7 +80,7 @@ const queries = (orm: MikroORM) => ({
 
 export const faxService: ServiceDefinition = {
   name: SERVICE,
-  aggregates: ['fax-number'],
+  events: faxEvents,
   entities: [FaxNumberEntity],
   readModelSql: faxReadModelSql,
   endpoints: ({ store, orm, endpointDeps, prefix }) => {

@@ -7,6 +7,7 @@ import { tokenVerifierFor } from './auth/jwt';
 import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
+import { registerEventDocuments } from './http/event-documents';
 import { IdempotencyKeys } from './http/idempotency-keys';
 import { installBodyParsers, registerRoutes } from './http/register-routes';
 import type { RouteSpec } from './http/route';
@@ -31,6 +32,16 @@ export const routeCatalogue = (client: ServiceClient, prefix: string): RouteSpec
   ...extensionDeviceRoutes(client, prefix),
   ...callFlowRoutes(client, prefix),
 ];
+
+/** The first NATS server's host and port, never its credentials. */
+const natsHostOf = (natsUrl: string): string => {
+  const first = natsUrl.split(',')[0]?.trim() ?? '';
+  try {
+    return new URL(first.includes('://') ? first : `nats://${first}`).host;
+  } catch {
+    return 'nats:4222';
+  }
+};
 
 export const startGateway = async (config: GatewayConfig, logger: Logger = createLogger('gateway', config.LOG_LEVEL)): Promise<Gateway> => {
   const metrics = createMetrics('gateway');
@@ -60,7 +71,9 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
     occupierSites: occupierDirectory(client, prefix),
     bindIdempotencyKey: (commandId, operationId) => idempotencyKeys.bind(commandId, operationId),
   });
-  fastify.get('/openapi.json', async () => openApiDocument(routes, config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`));
+  const publicUrl = config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`;
+  fastify.get('/openapi.json', async () => openApiDocument(routes, publicUrl));
+  registerEventDocuments(fastify, { baseUrl: publicUrl.replace(/\/+$/, ''), natsHost: natsHostOf(config.NATS_URL) });
   await http.listen(config.HTTP_PORT, config.HTTP_HOST);
   logger.info({ port: config.HTTP_PORT }, 'gateway started');
 

@@ -1,4 +1,4 @@
-import { SERVICE } from '@tnp/number-inventory-contracts';
+import { numberInventoryEvents, SERVICE } from '@tnp/number-inventory-contracts';
 import type { Logger } from '@tnp/platform';
 import { projectionDefinition, startService, type ServiceDefinition, type ServiceRuntime } from '@tnp/service-runtime';
 import { AllocateNumbersHandler } from './allocate-numbers/allocate-numbers.handler';
@@ -18,7 +18,7 @@ import { SiteTelephonyQueries } from './site-telephony-queries/site-telephony.qu
 
 export const numberInventoryService: ServiceDefinition = {
   name: SERVICE,
-  aggregates: ['main-number-claim', 'number', 'site'],
+  events: numberInventoryEvents,
   entities: [SiteNumberEntity],
   readModelSql: readModelSchemaSql(),
   endpoints: ({ store, orm, endpointDeps, prefix }) => {

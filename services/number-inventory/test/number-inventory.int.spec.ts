@@ -132,10 +132,16 @@ describe('number-inventory over NATS', () => {
     expect(cloudEvent).toMatchObject({
       specversion: '1.0',
       id: stored[0]?.id,
-      type: stored[0]?.type,
+      type: 'com.telephony.number-inventory.NumberProvisioned.v1',
       source: '/telephony/number-inventory',
+      subject: stored[0]?.streamId,
+      time: stored[0]?.metadata.occurredAt,
+      dataschema: `${h.config.EVENT_SCHEMA_BASE_URL}/schemas/events/number-inventory/NumberProvisioned.v1.json`,
+      dataschemaversion: 1,
+      data: stored[0]?.data,
     });
     expect(message!.headers?.get('Nats-Msg-Id')).toBe(stored[0]?.id);
+    expect(message!.headers?.get('ce-type')).toBe('com.telephony.number-inventory.NumberProvisioned.v1');
     expect(message!.subject).toBe(`${h.config.NATS_SUBJECT_PREFIX}.evt.number-inventory.number.NumberProvisioned`);
     const jsm = await (await import('@nats-io/jetstream')).jetstreamManager(h.nc);
     // Earlier tests' commands may still commit meanwhile: once the relay has caught up with the

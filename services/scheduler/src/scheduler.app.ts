@@ -6,7 +6,8 @@ import { schedulerSql, TimerEntity } from './timers';
 
 export const schedulerService: ServiceDefinition = {
   name: 'scheduler',
-  aggregates: [],
+  // It stores no events of its own: its timers are a read model of call-flow's switches.
+  events: { service: 'scheduler', title: 'Scheduler', aggregates: [] },
   entities: [TimerEntity],
   readModelSql: schedulerSql,
   endpoints: () => [],

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { CloudEvent } from '@tnp/messaging';
+import type { ReceivedEvent } from '@tnp/messaging';
 import { SCHEDULER_SCHEMA, timerIdOf } from './timers';
 
 /**
@@ -9,7 +9,7 @@ import { SCHEDULER_SCHEMA, timerIdOf } from './timers';
  */
 export const reactToCallFlow =
   (orm: MikroORM) =>
-  async (event: CloudEvent): Promise<void> => {
+  async (event: ReceivedEvent): Promise<void> => {
     const data = event.data as { number?: string; scheduleId?: string; dueAt?: string };
     if (!data.number || !data.scheduleId) return;
     const id = timerIdOf(data.number, data.scheduleId);

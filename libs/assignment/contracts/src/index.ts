@@ -1,1 +1,2 @@
 export * from './assignment.schemas';
+export * from './events.schemas';

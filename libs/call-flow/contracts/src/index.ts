@@ -1,1 +1,2 @@
 export * from './call-flow.schemas';
+export * from './events.schemas';

@@ -1,3 +1,4 @@
+import type { callFlowEvents } from '@tnp/call-flow-contracts';
 import {
   assertNever,
   notFound,
@@ -6,8 +7,8 @@ import {
   type Command,
   type Decider,
   type FieldError,
-  type Message,
   type Principal,
+  type EventsOf,
 } from '@tnp/kernel';
 
 export const CallFlowRule = {
@@ -85,16 +86,7 @@ export type CallFlowCommand =
   | Command<'ChangeCallFlow', At & { readonly name: string; readonly parameters: readonly ParameterDefinition[] }>
   | Command<'DeleteCallFlow', At>;
 
-export type CallFlowEvent =
-  | Message<
-      'CallFlowDefined',
-      At & { readonly tenant: string; readonly name: string; readonly locked: boolean; readonly parameters: readonly ParameterDefinition[] }
-    >
-  | Message<
-      'CallFlowChanged',
-      At & { readonly name: string; readonly version: number; readonly parameters: readonly ParameterDefinition[] }
-    >
-  | Message<'CallFlowDeleted', At>;
+export type CallFlowEvent = EventsOf<typeof callFlowEvents>;
 
 export type CallFlowState =
   | { readonly exists: false }

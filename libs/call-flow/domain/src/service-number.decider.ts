@@ -1,3 +1,4 @@
+import type { serviceNumberEvents } from '@tnp/call-flow-contracts';
 import {
   assertNever,
   notFound,
@@ -7,8 +8,8 @@ import {
   validationFailed,
   type Command,
   type Decider,
-  type Message,
   type Principal,
+  type EventsOf,
 } from '@tnp/kernel';
 import { isInService, observeInventory, type InventoryFact, type ObservedNumber } from '@tnp/number-lifecycle';
 import { CallFlowRule, checkValues, PLATFORM_TENANT, type CallFlowState, type ParameterValues } from './call-flow.decider';
@@ -54,22 +55,7 @@ export type ServiceNumberCommand =
   | Command<'ClearOverride', At>
   | Command<'ApplyScheduledSwitch', At & { readonly scheduleId: string }>;
 
-export type ServiceNumberEvent =
-  | Message<'ServiceNumberObserved', At & { readonly observed: ObservedNumber }>
-  | Message<'ServiceNumberDesignated', At & { readonly tenant: string; readonly name: string; readonly description: string | null }>
-  | Message<'ServiceNumberDescribed', At & { readonly name: string; readonly description: string | null }>
-  | Message<'FlowAssigned', At & AssignedFlow & { readonly reason: 'assigned' | 'override' | 'override-cleared' }>
-  | Message<'FlowSwitchScheduled', At & PendingSwitch>
-  | Message<
-      'FlowSwitchRescheduled',
-      At & { readonly scheduleId: string; readonly dueAt: string; readonly timeZone: string; readonly local: LocalDateTime }
-    >
-  | Message<'FlowSwitchCancelled', At & { readonly scheduleId: string; readonly reason: string }>
-  | Message<'FlowSwitched', At & AssignedFlow & { readonly scheduleId: string; readonly dueAt: string; readonly late: boolean }>
-  | Message<'FlowSwitchFailed', At & { readonly scheduleId: string; readonly dueAt: string; readonly reason: string }>
-  | Message<'WeeklyScheduleSet', At & { readonly schedule: WeeklySchedule | null }>
-  | Message<'FlowOverridden', At & Override>
-  | Message<'FlowOverrideCleared', At>;
+export type ServiceNumberEvent = EventsOf<typeof serviceNumberEvents>;
 
 /** What the handler looked up: the flows the command names (by id), as they are now. */
 export type ServiceNumberContext = { readonly flows: ReadonlyMap<string, CallFlowState> };

@@ -1,1 +1,2 @@
 export * from './extension-device.schemas';
+export * from './events.schemas';

@@ -1,4 +1,5 @@
-import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import type { deviceNumberEvents } from '@tnp/extension-device-contracts';
+import { assertNever, ruleViolated, type Command, type Decider, type EventsOf } from '@tnp/kernel';
 import {
   assertCanEditNumber,
   departureReason,
@@ -31,11 +32,7 @@ export type DeviceNumberCommand =
   | Command<'LogInToHandset', At & { readonly phoneId: string }>
   | Command<'LogOutOfHandset', At & { readonly reason: LogoutReason }>;
 
-export type DeviceNumberEvent =
-  | Message<'DeviceNumberObserved', At & { readonly observed: ObservedNumber }>
-  | Message<'DeviceNumberLinkedToExtension', At & { readonly tenant?: string; readonly extensionId: string }>
-  | Message<'DeviceNumberLoggedIn', At & HandsetRef>
-  | Message<'DeviceNumberLoggedOut', At & HandsetRef & { readonly reason: LogoutReason }>;
+export type DeviceNumberEvent = EventsOf<typeof deviceNumberEvents>;
 
 export const deviceNumberStreamId = (number: string): string => `device-number-${number}`;
 

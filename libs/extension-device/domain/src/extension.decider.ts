@@ -1,4 +1,5 @@
-import { assertNever, notFound, PlatformError, ruleViolated, sameValue, type Decider, type Principal } from '@tnp/kernel';
+import type { extensionKeyEvents } from '@tnp/extension-device-contracts';
+import { assertNever, notFound, PlatformError, ruleViolated, sameValue, type Decider, type Principal, type EventsOf } from '@tnp/kernel';
 import { ExtensionRule } from './extension-rules';
 import {
   DEFAULT_SETTINGS,
@@ -254,10 +255,7 @@ export const extensionDecider: Decider<ExtensionCommand, ExtensionEvent, Extensi
 };
 
 /** Extension keys are unique per occupier: one tiny stream per key records who holds it. */
-export type ExtensionKeyEvent = {
-  readonly type: 'ExtensionKeyClaimed';
-  readonly data: { readonly tenant: string; readonly key: string; readonly extensionId: string };
-};
+export type ExtensionKeyEvent = EventsOf<typeof extensionKeyEvents>;
 export type ExtensionKeyCommand = {
   readonly type: 'ClaimExtensionKey';
   readonly data: ExtensionKeyEvent['data'];

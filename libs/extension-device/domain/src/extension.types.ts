@@ -1,4 +1,5 @@
-import type { Command, Message } from '@tnp/kernel';
+import type { extensionEvents } from '@tnp/extension-device-contracts';
+import type { Command, EventsOf } from '@tnp/kernel';
 
 export type ExtensionType = 'normal' | 'call-group' | 'contact-centre';
 export type DeviceType = 'ip-phone' | 'mobile-app' | 'desktop-app';
@@ -144,29 +145,7 @@ export type ExtensionCommand =
   | Command<'ConfigureExtension', At & { readonly changes: Partial<ExtensionSettings> }>
   | Command<'ClearForwarding', At & { readonly reason: 'number-deactivated' | 'number-unassigned' | 'number-deallocated' }>;
 
-export type ExtensionEvent =
-  | Message<
-      'ExtensionCreated',
-      At & {
-        readonly tenant: string;
-        readonly key: string;
-        readonly info: ExtensionInfo;
-        readonly assignee: Assignee;
-        readonly number: string | null;
-        readonly siteId: string | null;
-        readonly defaultPin: PinHash;
-      }
-    >
-  | Message<'ExtensionInfoUpdated', At & { readonly info: ExtensionInfo }>
-  | Message<'ExtensionPinChanged', At & { readonly pin: PinHash }>
-  | Message<'ExtensionPinAttemptFailed', At & { readonly failedAttempts: number }>
-  | Message<'ExtensionPinAttemptSucceeded', At>
-  | Message<'ExtensionPinLocked', At>
-  | Message<'ExtensionPinReset', At>
-  | Message<'ExtensionDeviceActivated', At & { readonly device: Device }>
-  | Message<'ExtensionDeviceDeactivated', At & { readonly type: DeviceType }>
-  | Message<'ExtensionSettingsChanged', At & { readonly section: SettingsSection; readonly value: unknown }>
-  | Message<'ExtensionForwardingCleared', At & { readonly reason: string }>;
+export type ExtensionEvent = EventsOf<typeof extensionEvents>;
 
 /** Facts the handler gathers before deciding. */
 export type ExtensionContext = {

@@ -1,11 +1,12 @@
-import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import type { handsetEvents } from '@tnp/extension-device-contracts';
+import { assertNever, ruleViolated, type Command, type Decider, type EventsOf } from '@tnp/kernel';
 import { ExtensionRule } from './extension-rules';
 
 /** A digital handset at a site, by its phone ID: it holds one number's login at a time. */
 type At = { readonly siteId: string; readonly phoneId: string; readonly number: string };
 
 export type HandsetCommand = Command<'OccupyHandset', At & { readonly evict: boolean }> | Command<'ReleaseHandset', At>;
-export type HandsetEvent = Message<'HandsetLoggedIn', At> | Message<'HandsetLoggedOut', At> | Message<'HandsetLoginEvicted', At>;
+export type HandsetEvent = EventsOf<typeof handsetEvents>;
 export type HandsetState = { readonly number: string | null };
 
 export const handsetStreamId = (siteId: string, phoneId: string): string => `handset-${siteId}-${phoneId}`;

@@ -1,1 +1,2 @@
 export * from './fax.schemas';
+export * from './events.schemas';

@@ -1,4 +1,5 @@
-import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import type { faxNumberEvents } from '@tnp/fax-contracts';
+import { assertNever, ruleViolated, type Command, type Decider, type EventsOf } from '@tnp/kernel';
 import {
   assertCanEditNumber,
   departureReason,
@@ -43,11 +44,7 @@ export type FaxNumberCommand =
   | Command<'ConfigureFax', At & { readonly settings: FaxSettings }>
   | Command<'ClearFax', At>;
 
-export type FaxNumberEvent =
-  | Message<'FaxNumberObserved', At & { readonly observed: ObservedNumber }>
-  | Message<'FaxRoutingObserved', At & { readonly routedToFax: boolean }>
-  | Message<'FaxSettingsConfigured', At & { readonly occupierId: string | null; readonly settings: FaxSettings }>
-  | Message<'FaxSettingsCleared', At & { readonly reason: 'number-deactivated' | 'number-deallocated' | 'cleared' }>;
+export type FaxNumberEvent = EventsOf<typeof faxNumberEvents>;
 
 export type FaxNumberState = {
   readonly observed: ObservedNumber | null;

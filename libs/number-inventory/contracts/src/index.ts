@@ -2,3 +2,4 @@ export * from './common.schemas';
 export * from './commands.schemas';
 export * from './queries.schemas';
 export * from './subjects';
+export * from './events.schemas';

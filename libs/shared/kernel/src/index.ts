@@ -4,3 +4,4 @@ export * from './validation';
 export * from './envelope';
 export * from './equality';
 export * from './text';
+export * from './event-contracts';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type CommandCommit, type EventStore, type PostgresCommandLog } from '@tnp/event-store';
-import { ruleViolated, type CommandMetadata } from '@tnp/kernel';
+import { z } from 'zod';
+import { eventDefinition, EventContract, ruleViolated, type CommandMetadata } from '@tnp/kernel';
 import { createTestDatabase, type TestDatabase } from '@tnp/testing';
 import { expectedRevisionOf, loadAggregate, toNewEvents } from './aggregate';
 import { executeCommand } from './command-execution';
@@ -226,5 +227,67 @@ describe('group commit: concurrent commands in one transaction, each with its ow
     expect(fresh).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0, replayed: false } });
     expect(retry).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0, replayed: true } });
     expect(await typesOf(a.slice('toy-'.length))).toEqual(['Locked']);
+  });
+});
+
+describe('the event contract: what a service appends matches its schemas; what it reads is upcast', () => {
+  // Version 1 had `id` only; version 2 added `by`, which version 1 events read as 'unknown'.
+  const lockedV1 = z.object({ id: z.string() });
+  const contractAt = (version: 1 | 2) =>
+    new EventContract({
+      service: 'toy',
+      title: 'Toy',
+      aggregates: [
+        {
+          aggregate: 'toy',
+          description: 'A toy lock',
+          events: {
+            Locked:
+              version === 1
+                ? eventDefinition(lockedV1, { summary: 'locked', example: { id: 'a' } })
+                : eventDefinition(z.object({ id: z.string(), by: z.string() }), {
+                    summary: 'locked',
+                    example: { id: 'a', by: 'ada' },
+                    past: [{ schema: lockedV1, upcast: (data) => ({ ...(data as object), by: 'unknown' }) }],
+                  }),
+            Unlocked: eventDefinition(z.object({ id: z.string() }), { summary: 'unlocked', example: { id: 'a' } }),
+          },
+        },
+      ],
+    });
+
+  test('an event its schema refuses, or of a type the catalogue lacks, is not appended, nor anything with it', async () => {
+    const store = new CommandStore(postgres, 100, contractAt(1));
+    const metadata = { commandId: randomUUID(), correlationId: randomUUID(), occurredAt: new Date().toISOString() };
+    const id = randomUUID();
+    const good = { id: randomUUID(), type: 'Unlocked', data: { id }, metadata };
+    await expect(
+      store.appendMany([
+        { streamId: `toy-${id}`, events: [good], expectedRevision: 'no_stream' },
+        {
+          streamId: `toy-${id}-b`,
+          events: [{ ...good, id: randomUUID(), type: 'Locked', data: { id: 42 } }],
+          expectedRevision: 'no_stream',
+        },
+      ]),
+    ).rejects.toThrow(/Locked does not match its schema v1: id/);
+    await expect(store.append(`toy-${id}`, [{ ...good, type: 'Exploded' }], 'no_stream')).rejects.toThrow(/no event type Exploded/);
+    expect(await typesOf(id)).toEqual([]);
+  });
+
+  test('events are stamped with their version; read under a later version they come upcast, the stored copy unchanged', async () => {
+    const id = randomUUID();
+    const before = new CommandStore(postgres, 100, contractAt(1));
+    const metadata = { commandId: randomUUID(), correlationId: randomUUID(), occurredAt: new Date().toISOString() };
+    await before.append(`toy-${id}`, [{ id: randomUUID(), type: 'Locked', data: { id }, metadata }], 'no_stream');
+    const after = new CommandStore(postgres, 100, contractAt(2));
+    const [read] = await after.readStream(`toy-${id}`);
+    expect(read).toMatchObject({ data: { id, by: 'unknown' }, metadata: { schemaVersion: 2 } });
+    const fromLog = (await after.readAll({ maxCount: 100_000 })).find((e) => e.streamId === `toy-${id}`);
+    expect(fromLog).toMatchObject({ data: { id, by: 'unknown' }, metadata: { schemaVersion: 2 } });
+    const [stored] = await postgres.readStream(`toy-${id}`);
+    expect(stored).toMatchObject({ data: { id }, metadata: { schemaVersion: 1 } });
+    await after.append(`toy-${id}`, [{ id: randomUUID(), type: 'Unlocked', data: { id }, metadata }], 0);
+    expect((await postgres.readStream(`toy-${id}`)).map((e) => e.metadata.schemaVersion)).toEqual([1, 1]);
   });
 });

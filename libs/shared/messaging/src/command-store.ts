@@ -16,7 +16,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@tnp/event-store';
-import { PlatformError } from '@tnp/kernel';
+import { PlatformError, type EventContract } from '@tnp/kernel';
 
 type Evolve = (state: unknown, event: never) => unknown;
 type CachedState = { readonly evolve: Evolve; readonly state: unknown; readonly revision: number };
@@ -102,6 +102,8 @@ export class CommandStore implements EventStore {
   constructor(
     readonly inner: EventStore,
     private readonly maxStates = 10_000,
+    /** The service's published event contract: what is appended must match it; what is read is upcast to it. */
+    private readonly contract?: EventContract,
   ) {}
 
   /** The state of a stream folded with `evolve`, from memory when this replica has it. */
@@ -114,7 +116,7 @@ export class CommandStore implements EventStore {
       this.states.set(streamId, cached);
       loaded = { state: cached.state as S, revision: cached.revision };
     } else {
-      const events = await this.inner.readStream(streamId);
+      const events = await this.readStream(streamId);
       const state = events.reduce<unknown>((s, e) => evolve(s, { type: e.type, data: e.data } as never), initial) as S;
       loaded = { state, revision: events.at(-1)?.streamRevision ?? NO_STREAM_REVISION };
       this.remember(streamId, { evolve, state: loaded.state, revision: loaded.revision });
@@ -152,7 +154,8 @@ export class CommandStore implements EventStore {
     return result;
   }
 
-  async appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
+  async appendMany(appends: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
+    const requests = this.contracted(appends);
     const scope = scopes.getStore();
     if (scope) return scope.stage(requests);
     try {
@@ -174,16 +177,17 @@ export class CommandStore implements EventStore {
     if (error instanceof PlatformError && error.code === 'CONCURRENCY_CONFLICT') this.forget(streamIds);
   }
 
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
+    return this.upcast(await this.inner.readStream(streamId, options));
   }
 
-  readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
-    return this.inner.readStreams(streamIds);
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
+    const streams = await this.inner.readStreams(streamIds);
+    return this.contract ? new Map([...streams].map(([id, events]) => [id, this.upcast(events)])) : streams;
   }
 
-  readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]> {
-    return this.inner.readAll(options);
+  async readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]> {
+    return this.upcast(await this.inner.readAll(options));
   }
 
   headPosition(): Promise<LogPosition> {
@@ -195,7 +199,33 @@ export class CommandStore implements EventStore {
   }
 
   subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription {
-    return this.inner.subscribeToAll(handler, options);
+    return this.inner.subscribeToAll(this.contract ? (batch) => handler(this.upcast(batch)) : handler, options);
+  }
+
+  /** Each event checked against its schema and stamped with its current version; one that does not match is refused. */
+  private contracted(requests: readonly AppendRequest[]): readonly AppendRequest[] {
+    const contract = this.contract;
+    if (!contract) return requests;
+    return requests.map((r) => ({
+      ...r,
+      events: r.events.map((e) => {
+        contract.check(e.type, e.data);
+        const schemaVersion = contract.versionOf(e.type);
+        return e.metadata.schemaVersion === schemaVersion ? e : { ...e, metadata: { ...e.metadata, schemaVersion } };
+      }),
+    }));
+  }
+
+  /** Events stored at an older version of their schema, as the current version (never rewritten in the store). */
+  private upcast(events: readonly RecordedEvent[]): readonly RecordedEvent[] {
+    const contract = this.contract;
+    if (!contract) return events;
+    return events.map((e) => {
+      const stored = e.metadata.schemaVersion ?? 1;
+      if (stored >= contract.versionOf(e.type)) return e;
+      const { version, data } = contract.upcast(e.type, stored, e.data);
+      return { ...e, data, metadata: { ...e.metadata, schemaVersion: version } };
+    });
   }
 
   close(): Promise<void> {

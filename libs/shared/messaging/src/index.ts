@@ -13,3 +13,4 @@ export * from './relay-audit';
 export * from './nats-connection';
 export * from './nats-credentials';
 export * from './idempotency-keys-stream';
+export * from './event-documents';

@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
-import type { CloudEvent } from './cloud-event';
+import { receivedEvent, type CloudEvent, type ReceivedEvent } from './cloud-event';
 import { isConnectionFailure } from '@tnp/event-store';
 import { isPlatformError } from '@tnp/kernel';
 import type { BatchOutcome, ReactionHandler } from './reaction-batch';
@@ -17,7 +17,7 @@ export type ReactionOptions = {
   /** Idempotent by event id; with `handleBatch` (see setBasedReaction) it also takes many events at once. */
   readonly handle: ReactionHandler;
   /** Events with the same key are handled one after another, in stream order; the event's subject (its stream) by default. */
-  readonly keyOf?: (event: CloudEvent) => string;
+  readonly keyOf?: (event: ReceivedEvent) => string;
   readonly logger: Logger;
   readonly metrics?: PlatformMetrics;
   /** Where messages that keep failing are parked; one stream per service. */
@@ -59,7 +59,7 @@ type Held = {
   msg: JsMsg;
   readonly seq: number;
   readonly key: string;
-  readonly event: CloudEvent | undefined;
+  readonly event: ReceivedEvent | undefined;
   readonly undecodable?: string;
   /** Attempts made on this delivery, before the one running. */
   retries: number;
@@ -184,7 +184,7 @@ export class JetStreamReaction {
     let stillFailing = 0;
     for (const letter of await this.listDeadLetters()) {
       try {
-        await this.options.handle(letter.event);
+        await this.options.handle(receivedEvent(letter.event));
         await jsm.streams.deleteMessage(stream.name, letter.seq);
         replayed++;
       } catch (error) {
@@ -248,10 +248,10 @@ export class JetStreamReaction {
       already.msg = msg;
       return;
     }
-    let event: CloudEvent | undefined;
+    let event: ReceivedEvent | undefined;
     let undecodable: string | undefined;
     try {
-      event = msg.json<CloudEvent>();
+      event = receivedEvent(msg.json<CloudEvent>());
     } catch (error) {
       undecodable = `undecodable message: ${(error as Error).message}`;
     }
@@ -326,7 +326,7 @@ export class JetStreamReaction {
       outcomes = await inSpan(
         `react ${durable} batch`,
         { kind: SpanKind.CONSUMER, attributes: { 'messaging.batch.message_count': decodable.length } },
-        () => handleBatch(decodable.map((h) => h.event as CloudEvent)),
+        () => handleBatch(decodable.map((h) => h.event as ReceivedEvent)),
       ).catch((error: unknown) => {
         logger.warn({ err: error, events: decodable.length }, 'reaction batch failed; handling its events one by one');
         return undefined;

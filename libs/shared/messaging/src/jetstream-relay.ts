@@ -13,12 +13,18 @@ import {
 import { currentTraceCarrier, inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { toCloudEvent } from './cloud-event';
 
-export type RelayOptions = {
+/** How a service's stored events appear on JetStream: its name, where its schemas are served, each event's subject. */
+export type EventPublication = {
   readonly service: string;
+  /** The gateway's public URL, below which `dataschema` points at each event version's JSON Schema. */
+  readonly schemaBaseUrl: string;
+  readonly subjectFor: (event: RecordedEvent) => string;
+};
+
+export type RelayOptions = EventPublication & {
   readonly store: EventStore;
   readonly checkpoints: CheckpointStore;
   readonly nc: NatsConnection;
-  readonly subjectFor: (event: RecordedEvent) => string;
   readonly logger: Logger;
   readonly metrics?: PlatformMetrics;
   readonly checkpointName?: string;
@@ -86,13 +92,14 @@ export class JetStreamRelay {
   }
 
   private publish(event: RecordedEvent): Promise<PubAck> {
-    return publishEvent(this.js, this.options.service, this.options.subjectFor(event), event);
+    return publishEvent(this.js, this.options, event);
   }
 }
 
 /** One stored event as a CloudEvent on JetStream, deduplicated by its event id. */
-export const publishEvent = (js: JetStreamClient, service: string, subject: string, event: RecordedEvent): Promise<PubAck> =>
-  inSpan(
+export const publishEvent = (js: JetStreamClient, publication: EventPublication, event: RecordedEvent): Promise<PubAck> => {
+  const subject = publication.subjectFor(event);
+  return inSpan(
     `relay publish ${event.type}`,
     {
       parent: event.metadata,
@@ -105,7 +112,9 @@ export const publishEvent = (js: JetStreamClient, service: string, subject: stri
       if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
       if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
       h.set('content-type', 'application/cloudevents+json');
-      h.set('ce-type', event.type);
-      return js.publish(subject, JSON.stringify(toCloudEvent(service, event)), { msgID: event.id, headers: h, timeout: 10_000 });
+      const cloudEvent = toCloudEvent(publication.service, event, publication.schemaBaseUrl);
+      h.set('ce-type', cloudEvent.type);
+      return js.publish(subject, JSON.stringify(cloudEvent), { msgID: event.id, headers: h, timeout: 10_000 });
     },
   );
+};

@@ -15,7 +15,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@tnp/event-store';
-import type { CloudEvent } from './cloud-event';
+import type { ReceivedEvent } from './cloud-event';
 
 /** What became of one event of a batch: handled, or to be run by itself (its failure, or its retry, is its own). */
 export type BatchOutcome = 'done' | 'alone';
@@ -24,8 +24,8 @@ export type BatchOutcome = 'done' | 'alone';
  * A reaction's handler: one event at a time, and (when it has `handleBatch`) many events on
  * different keys at once, with one read and one append for all of them.
  */
-export type ReactionHandler = ((event: CloudEvent) => Promise<void>) & {
-  readonly handleBatch?: (events: readonly CloudEvent[]) => Promise<readonly BatchOutcome[]>;
+export type ReactionHandler = ((event: ReceivedEvent) => Promise<void>) & {
+  readonly handleBatch?: (events: readonly ReceivedEvent[]) => Promise<readonly BatchOutcome[]>;
 };
 
 /**
@@ -39,12 +39,12 @@ export type ReactionHandler = ((event: CloudEvent) => Promise<void>) & {
  */
 export const setBasedReaction = (
   store: EventStore,
-  handlerFor: (store: EventStore) => (event: CloudEvent) => Promise<void>,
+  handlerFor: (store: EventStore) => (event: ReceivedEvent) => Promise<void>,
 ): ReactionHandler => {
   const alone = handlerFor(store);
-  const handle = (event: CloudEvent): Promise<void> => alone(event);
+  const handle = (event: ReceivedEvent): Promise<void> => alone(event);
   return Object.assign(handle, {
-    handleBatch: async (events: readonly CloudEvent[]): Promise<readonly BatchOutcome[]> => {
+    handleBatch: async (events: readonly ReceivedEvent[]): Promise<readonly BatchOutcome[]> => {
       const batch = new BatchStore(store, events.length);
       const handler = handlerFor(batch);
       return Promise.all(events.map((event, index) => batch.track(index, () => handler(event))));

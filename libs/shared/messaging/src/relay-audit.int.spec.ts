@@ -45,10 +45,11 @@ test('the audit counts the relayed events missing from the stream, and the repai
   expect(events).toHaveLength(5);
   const js = jetstream(nc);
   // The relay got 3 of them onto the stream before it checkpointed all 5 (a server lost the rest).
-  for (const event of events.slice(0, 3)) await publishEvent(js, 'audit-test', subjectFor(event), event);
+  const publication = { service: 'audit-test', schemaBaseUrl: 'http://127.0.0.1:8080', subjectFor };
+  for (const event of events.slice(0, 3)) await publishEvent(js, publication, event);
   await store.checkpoints.save('relay', events.at(-1)!.logPosition);
 
-  const options = { service: 'audit-test', store, checkpoints: store.checkpoints, nc, stream: STREAM, subjectFor };
+  const options = { ...publication, store, checkpoints: store.checkpoints, nc, stream: STREAM };
   const audit = await auditRelay({ ...options, repair: false });
   expect(audit).toMatchObject({ audited: 5, onStream: 3, missing: 2, republished: 0 });
   expect([...audit.missingEventIds].sort()).toEqual(

@@ -1,15 +1,13 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { compareLogPositions, type CheckpointStore, type EventStore, type RecordedEvent } from '@tnp/event-store';
-import { publishEvent } from './jetstream-relay';
+import { publishEvent, type EventPublication } from './jetstream-relay';
 
-export type RelayAuditOptions = {
-  readonly service: string;
+export type RelayAuditOptions = EventPublication & {
   readonly store: EventStore;
   readonly checkpoints: CheckpointStore;
   readonly nc: NatsConnection;
   readonly stream: string;
-  readonly subjectFor: (event: RecordedEvent) => string;
   readonly checkpointName?: string;
   /** Republish what is missing; without it the audit only counts. */
   readonly repair: boolean;
@@ -49,7 +47,7 @@ export const auditRelay = async (options: RelayAuditOptions): Promise<RelayAudit
   if (options.repair && missing.length > 0) {
     const js = jetstream(options.nc);
     for (const event of missing) {
-      const ack = await publishEvent(js, options.service, options.subjectFor(event), event);
+      const ack = await publishEvent(js, options, event);
       if (!ack.duplicate) republished++;
     }
   }

@@ -1,18 +1,34 @@
-import { assertNever, notFound, PlatformError, ruleViolated, type Principal } from '@tnp/kernel';
+import { z } from 'zod';
+import { assertNever, notFound, PlatformError, ruleViolated, type DeepReadonly, type Principal } from '@tnp/kernel';
 
 /**
  * The number lifecycle as downstream contexts see it: folded from number-inventory's published
  * events, which are the only way they learn it.
  */
-export type Owner = { readonly type: 'operator' } | { readonly type: 'occupier'; readonly occupierId: string };
+export const observedOwnerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('operator') }),
+  z.object({ type: z.literal('occupier'), occupierId: z.string() }),
+]);
+export type Owner = DeepReadonly<z.output<typeof observedOwnerSchema>>;
 
-export type ObservedNumber = {
-  readonly siteId: string;
-  readonly owner: Owner | null;
-  readonly status: 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'ASSIGNED';
-  readonly isMain: boolean;
-  readonly ext: string | null;
-  readonly inventoryRevision: number;
+/** As downstream events carry it (…NumberObserved): read leniently, new fields may come. */
+export const observedNumberSchema = z.object({
+  siteId: z.string(),
+  owner: observedOwnerSchema.nullable(),
+  status: z.enum(['AVAILABLE', 'RESERVED', 'ACTIVE', 'ASSIGNED']),
+  isMain: z.boolean(),
+  ext: z.string().nullable(),
+  inventoryRevision: z.number().int().describe('The number-inventory stream revision this view is at'),
+});
+export type ObservedNumber = DeepReadonly<z.output<typeof observedNumberSchema>>;
+
+export const OBSERVED_EXAMPLE: ObservedNumber = {
+  siteId: 'lon-1',
+  owner: { type: 'occupier', occupierId: 'acme' },
+  status: 'ACTIVE',
+  isMain: false,
+  ext: '001',
+  inventoryRevision: 2,
 };
 
 /** An inventory event as published, reduced to what downstream contexts read. */

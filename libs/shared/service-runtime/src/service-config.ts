@@ -50,6 +50,11 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
       COMMAND_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
       /** Aggregate states a replica keeps in memory (most recently used); 0 keeps none. */
       AGGREGATE_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+      /** The gateway's public URL: each published event's `dataschema` points at its JSON Schema there. */
+      EVENT_SCHEMA_BASE_URL: z
+        .url()
+        .default('http://127.0.0.1:3000')
+        .transform((u) => u.replace(/\/+$/, '')),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),
     })

@@ -29,9 +29,11 @@ import {
   resilientNatsOptions,
   type DeadLetterStream,
   type EndpointDeps,
+  type EventPublication,
   type NatsEndpoint,
   type ReactionOptions,
 } from '@tnp/messaging';
+import { EventContract, type EventCatalogue } from '@tnp/kernel';
 import { createMetrics, HealthChecks, operationsModule, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { ProjectionRunner, projectionCheckpointsSql, type Projection, type ProjectionTable } from '@tnp/read-models';
 import { supervise, type Follower } from './follower-supervisor';
@@ -61,8 +63,12 @@ export const projectionDefinition = <Row>(schema: string, projection: Projection
 
 export type ServiceDefinition = {
   readonly name: string;
-  /** Stream id prefixes, longest first; the relay publishes on evt.<service>.<aggregate>.<EventType>. */
-  readonly aggregates: readonly string[];
+  /**
+   * Every event the service stores, by aggregate (stream `<aggregate>-<id>`): appends are checked
+   * against it, older versions are upcast when read, and the relay publishes on
+   * evt.<service>.<aggregate>.<EventType> with the versioned CloudEvents type.
+   */
+  readonly events: EventCatalogue;
   readonly entities: readonly EntitySchema[];
   readonly readModelSql: string;
   readonly endpoints: (context: RuntimeContext) => NatsEndpoint[];
@@ -132,9 +138,11 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     poolSize: config.DB_POOL_SIZE,
     applicationName: `${name} event-store`,
   });
+  const contract = new EventContract(definition.events);
   const store = new CommandStore(
     config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres,
     config.AGGREGATE_CACHE_SIZE,
+    contract,
   );
   const orm = await MikroORM.init({
     clientUrl: withApplicationName(config.DATABASE_URL, `${name} read-models`),
@@ -180,14 +188,17 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     endpointDeps: { commandLog, ...(store.inner === postgres ? { store } : {}), logger, metrics, newId: randomUUID },
   };
 
-  const subjectFor = (event: RecordedEvent): string =>
-    `${subjectRoot}evt.${name}.${aggregateOf(definition.aggregates, event.streamId)}.${event.type}`;
-  const relay = new JetStreamRelay({
+  const publication: EventPublication = {
     service: name,
+    schemaBaseUrl: config.EVENT_SCHEMA_BASE_URL,
+    subjectFor: (event: RecordedEvent): string =>
+      `${subjectRoot}evt.${name}.${aggregateOf(contract.aggregates, event.streamId)}.${event.type}`,
+  };
+  const relay = new JetStreamRelay({
+    ...publication,
     store,
     checkpoints: postgres.checkpoints,
     nc,
-    subjectFor,
     logger: logger.child({ component: 'relay' }),
     metrics,
   });
@@ -223,12 +234,11 @@ export const startService = async (definition: ServiceDefinition, config: Servic
 
   const http = await NestFactory.create<NestFastifyApplication>(ServiceModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
   registerOperationsRoutes(http.getHttpAdapter().getInstance() as unknown as OperationsHttp, {
-    service: name,
+    ...publication,
     store,
     checkpoints: postgres.checkpoints,
     nc,
     stream,
-    subjectFor,
     projections,
     reactions,
   });

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
-import { ruleViolated, validationFailed, type CommandMetadata } from '@tnp/kernel';
+import { ruleViolated, validationFailed, type CommandMetadata, type EventsOf } from '@tnp/kernel';
 import { expectedRevisionOf, loadAggregate, toNewEvents } from '@tnp/messaging';
-import { MAX_GREETING_BYTES } from '@tnp/assignment-contracts';
+import { MAX_GREETING_BYTES, type greetingEvents } from '@tnp/assignment-contracts';
 import { ASSIGNMENT_SCHEMA } from '../read-model/read-model.entities';
 import { sniffAudioFormat } from './audio-format';
 
-type GreetingEvent = {
-  type: 'GreetingUploaded';
-  data: { tenant: string; greetingId: string; contentType: string; bytes: number; sha256: string };
-};
+type GreetingEvent = EventsOf<typeof greetingEvents>;
 
 export const greetingStreamId = (tenant: string, greetingId: string): string => `greeting-${tenant}-${greetingId}`;
 

@@ -1,6 +1,6 @@
 import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
-import { retryOnConflict, setBasedReaction, UnitOfWork, type CloudEvent, type ReactionHandler } from '@tnp/messaging';
+import { retryOnConflict, setBasedReaction, UnitOfWork, type ReceivedEvent, type ReactionHandler } from '@tnp/messaging';
 import { decideRouting } from '../route-number/routing-writer';
 
 /**
@@ -12,7 +12,7 @@ export const reactToInventoryEvent = (store: EventStore): ReactionHandler => set
 
 const observeInventory =
   (store: EventStore) =>
-  async (event: CloudEvent): Promise<void> => {
+  async (event: ReceivedEvent): Promise<void> => {
     const data = event.data as Record<string, unknown>;
     const number = data['number'];
     if (typeof number !== 'string') return;

@@ -1,4 +1,5 @@
-import { assertNever, notFound, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import type { destinationEvents } from '@tnp/assignment-contracts';
+import { assertNever, notFound, ruleViolated, type Command, type Decider, type EventsOf } from '@tnp/kernel';
 import { AssignmentRule } from '../number-routing/assignment-rules';
 import type { CatalogueType } from '../number-routing/number-routing.types';
 
@@ -12,12 +13,7 @@ export type DestinationCommand =
   | Command<'ReferenceDestination', Key & { readonly number: string }>
   | Command<'ReleaseDestination', Key & { readonly number: string }>;
 
-export type DestinationEvent =
-  | Message<'DestinationCreated', Key & { readonly kind: CatalogueType; readonly name: string }>
-  | Message<'DestinationRenamed', Key & { readonly name: string }>
-  | Message<'DestinationRemoved', Key>
-  | Message<'DestinationReferenced', Key & { readonly number: string }>
-  | Message<'DestinationReleased', Key & { readonly number: string }>;
+export type DestinationEvent = EventsOf<typeof destinationEvents>;
 
 export type DestinationState =
   | { readonly exists: false }

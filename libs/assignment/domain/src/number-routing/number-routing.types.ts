@@ -1,4 +1,5 @@
-import type { Command, Message } from '@tnp/kernel';
+import type { numberRoutingEvents } from '@tnp/assignment-contracts';
+import type { Command, EventsOf } from '@tnp/kernel';
 
 import type { InventoryFact, ObservedNumber, Owner } from '@tnp/number-lifecycle';
 
@@ -52,16 +53,7 @@ export type NumberRoutingCommand =
 
 export type RoutingClearedReason = 'number-deactivated' | 'number-deallocated' | 'user-removed';
 
-export type NumberRoutingEvent =
-  | Message<'NumberLifecycleObserved', At & { readonly observed: ObservedNumber }>
-  | Message<'NumberRouted', At & { readonly occupierId: string | null; readonly destination: Destination; readonly settings: CallSettings }>
-  | Message<'NumberRoutingCleared', At & { readonly previous: Destination; readonly reason: RoutingClearedReason }>
-  | Message<'NumberUserAssignmentRequested', At & { readonly userId: string }>
-  | Message<'NumberUserAssigned', At & { readonly userId: string }>
-  | Message<'NumberUserAssignmentRejected', At & { readonly userId: string; readonly reason: string }>
-  | Message<'NumberUserUnassigned', At & { readonly userId: string }>
-  | Message<'NumberDisplayNameSet', At & { readonly displayName: DisplayName }>
-  | Message<'NumberDisplayNameCleared', At>;
+export type NumberRoutingEvent = EventsOf<typeof numberRoutingEvents>;
 
 /** Facts about the targets a routing command names, looked up by the handler before deciding. */
 export type Target = {

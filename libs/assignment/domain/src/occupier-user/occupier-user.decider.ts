@@ -1,4 +1,5 @@
-import { assertNever, notFound, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import type { occupierUserEvents } from '@tnp/assignment-contracts';
+import { assertNever, notFound, ruleViolated, type Command, type Decider, type EventsOf } from '@tnp/kernel';
 import { AssignmentRule } from '../number-routing/assignment-rules';
 
 /** A person of a tenant: the roster entry, the one number it holds, and the numbers routed to it. */
@@ -14,14 +15,7 @@ export type OccupierUserCommand =
   | Command<'ReferenceUser', Key & { readonly number: string }>
   | Command<'ReleaseUserReference', Key & { readonly number: string }>;
 
-export type OccupierUserEvent =
-  | Message<'UserRegistered', Key & Name>
-  | Message<'UserRenamed', Key & Name>
-  | Message<'UserRemoved', Key>
-  | Message<'UserNumberClaimed', Key & { readonly number: string }>
-  | Message<'UserNumberReleased', Key & { readonly number: string }>
-  | Message<'UserReferenced', Key & { readonly number: string }>
-  | Message<'UserReferenceReleased', Key & { readonly number: string }>;
+export type OccupierUserEvent = EventsOf<typeof occupierUserEvents>;
 
 export type OccupierUserState =
   | { readonly exists: false }

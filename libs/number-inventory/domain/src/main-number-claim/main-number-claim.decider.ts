@@ -1,4 +1,5 @@
-import { assertNever, ruleViolated, type Command, type Decider, type Message } from '@tnp/kernel';
+import { assertNever, ruleViolated, type Command, type Decider, type EventsOf } from '@tnp/kernel';
+import type { mainNumberClaimEvents } from '@tnp/number-inventory-contracts';
 import { NumberRule } from '../number/number-rules';
 import { ownerKey, type NumberEvent, type Owner } from '../number/number.types';
 
@@ -9,7 +10,7 @@ import { ownerKey, type NumberEvent, type Owner } from '../number/number.types';
 type Claim = { readonly siteId: string; readonly owner: Owner; readonly number: string };
 
 export type MainNumberClaimCommand = Command<'ClaimMainNumber', Claim> | Command<'ReleaseMainNumber', Claim>;
-export type MainNumberClaimEvent = Message<'MainNumberClaimed', Claim> | Message<'MainNumberReleased', Claim>;
+export type MainNumberClaimEvent = EventsOf<typeof mainNumberClaimEvents>;
 export type MainNumberClaimState = { readonly holder: string | null };
 
 export const mainNumberClaimStreamId = (siteId: string, owner: Owner): string => `main-number-claim-${siteId}-${ownerKey(owner)}`;

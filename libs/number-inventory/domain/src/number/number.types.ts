@@ -1,4 +1,5 @@
-import type { Command, Message } from '@tnp/kernel';
+import type { Command, EventsOf } from '@tnp/kernel';
+import type { numberEvents } from '@tnp/number-inventory-contracts';
 
 export type Owner = { readonly type: 'operator' } | { readonly type: 'occupier'; readonly occupierId: string };
 
@@ -31,18 +32,8 @@ export type NumberCommand =
   | Command<'MarkNumberAssigned', At & { readonly userId: string }>
   | Command<'MarkNumberUnassigned', At>;
 
-export type NumberEvent =
-  | Message<'NumberProvisioned', ProvisionedAt>
-  | Message<'NumberLocked', At & { readonly reason: string | null }>
-  | Message<'NumberUnlocked', At>
-  | Message<'NumberAllocated', At & { readonly owner: Owner; readonly isMain: boolean; readonly ext: string | null }>
-  | Message<'NumberDeallocated', At & { readonly previousOwner: Owner; readonly coolingOffUntil: string | null; readonly wasMain: boolean }>
-  | Message<'NumberActivated', At & { readonly owner: Owner }>
-  | Message<'NumberDeactivated', At & { readonly owner: Owner }>
-  | Message<'MainNumberNominated', At & { readonly owner: Owner | null }>
-  | Message<'MainNumberNominationRemoved', At & { readonly owner: Owner | null }>
-  | Message<'NumberAssigned', At & { readonly owner: Owner; readonly userId: string }>
-  | Message<'NumberUnassigned', At & { readonly owner: Owner; readonly userId: string }>;
+/** Derived from the published schemas (the contract), so code and documents cannot drift apart. */
+export type NumberEvent = EventsOf<typeof numberEvents>;
 
 export type ProvisionedNumber = {
   readonly exists: true;

@@ -1,9 +1,10 @@
-import { assertNever, type Command, type Decider, type Message } from '@tnp/kernel';
+import { assertNever, type Command, type Decider, type EventsOf } from '@tnp/kernel';
+import type { siteEvents } from '@tnp/number-inventory-contracts';
 
 export const DEFAULT_COOLING_OFF_DAYS = 90;
 
 export type SiteCommand = Command<'ConfigureSite', { readonly siteId: string; readonly coolingOffDays: number }>;
-export type SiteEvent = Message<'SiteConfigured', { readonly siteId: string; readonly coolingOffDays: number }>;
+export type SiteEvent = EventsOf<typeof siteEvents>;
 export type SiteState = { readonly coolingOffDays: number };
 
 export const siteStreamId = (siteId: string): string => `site-${siteId}`;

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { eventDefinition, type EventCatalogue } from '@tnp/kernel';
+import { OBSERVED_EXAMPLE, observedNumberSchema } from '@tnp/number-lifecycle';
+import { SERVICE } from './extension-device.schemas';
+
+const extensionType = z.enum(['normal', 'call-group', 'contact-centre']);
+const deviceType = z.enum(['ip-phone', 'mobile-app', 'desktop-app']);
+/** PINs exist only as salted hashes, in events as everywhere. */
+const pinHash = z.object({ salt: z.string(), hash: z.string() });
+const info = z.object({ label: z.string(), passcode: z.string().nullable(), debugMode: z.boolean() });
+const assignee = z.object({ userId: z.string(), type: extensionType, role: z.enum(['member', 'supervisor', 'admin']) });
+const device = z.object({ type: deviceType, deviceId: z.string() });
+const SETTINGS_SECTIONS = [
+  'ringDevices',
+  'forwarding',
+  'doNotDisturb',
+  'voicemail',
+  'callWaiting',
+  'authorizationCode',
+  'callerId',
+  'usageLimit',
+  'noAnswer',
+] as const;
+
+const at = { extensionId: z.string() };
+const X = { extensionId: 'reception' };
+const PIN = { salt: '9f2c6a1e', hash: 'c0ffee'.repeat(8) };
+
+export const extensionEvents = {
+  ExtensionCreated: eventDefinition(
+    z.object({
+      ...at,
+      tenant: z.string(),
+      key: z.string().describe('The extension key users dial (2-8 digits), unique per tenant'),
+      info,
+      assignee,
+      number: z.string().nullable(),
+      siteId: z.string().nullable(),
+      defaultPin: pinHash,
+    }),
+    {
+      summary: 'An extension was created for a user, with a default PIN (stored hashed).',
+      example: {
+        ...X,
+        tenant: 'acme',
+        key: '201',
+        info: { label: 'Reception', passcode: null, debugMode: false },
+        assignee: { userId: 'ada', type: 'normal', role: 'member' },
+        number: '+442071230001',
+        siteId: 'lon-1',
+        defaultPin: PIN,
+      },
+    },
+  ),
+  ExtensionInfoUpdated: eventDefinition(z.object({ ...at, info }), {
+    summary: 'The extension’s label, passcode or debug mode changed.',
+    example: { ...X, info: { label: 'Front desk', passcode: null, debugMode: false } },
+  }),
+  ExtensionPinChanged: eventDefinition(z.object({ ...at, pin: pinHash }), { summary: 'The PIN changed.', example: { ...X, pin: PIN } }),
+  ExtensionPinAttemptFailed: eventDefinition(z.object({ ...at, failedAttempts: z.number().int() }), {
+    summary: 'A wrong PIN was entered; the count locks the PIN when it reaches the limit.',
+    example: { ...X, failedAttempts: 1 },
+  }),
+  ExtensionPinAttemptSucceeded: eventDefinition(z.object(at), { summary: 'The right PIN was entered.', example: X }),
+  ExtensionPinLocked: eventDefinition(z.object(at), { summary: 'Too many wrong PINs: the PIN is locked until reset.', example: X }),
+  ExtensionPinReset: eventDefinition(z.object(at), { summary: 'The PIN went back to its default.', example: X }),
+  ExtensionDeviceActivated: eventDefinition(z.object({ ...at, device }), {
+    summary: 'A device (IP phone, mobile or desktop app) was activated on the extension.',
+    example: { ...X, device: { type: 'ip-phone', deviceId: 'poly-0042' } },
+  }),
+  ExtensionDeviceDeactivated: eventDefinition(z.object({ ...at, type: deviceType }), {
+    summary: 'The extension’s device of that type was deactivated.',
+    example: { ...X, type: 'ip-phone' },
+  }),
+  ExtensionSettingsChanged: eventDefinition(
+    z.object({
+      ...at,
+      section: z.enum(SETTINGS_SECTIONS),
+      value: z.unknown().describe('The section’s new settings, as the command set them'),
+    }),
+    { summary: 'One section of the extension’s settings changed.', example: { ...X, section: 'doNotDisturb', value: true } },
+  ),
+  ExtensionForwardingCleared: eventDefinition(z.object({ ...at, reason: z.string() }), {
+    summary: 'Forwarding was cleared (its number left service).',
+    example: { ...X, reason: 'number-deactivated' },
+  }),
+};
+
+export const extensionKeyEvents = {
+  ExtensionKeyClaimed: eventDefinition(z.object({ tenant: z.string(), key: z.string(), extensionId: z.string() }), {
+    summary: 'An extension took an extension key (each key belongs to one extension of a tenant).',
+    example: { tenant: 'acme', key: '201', extensionId: 'reception' },
+  }),
+};
+
+const numberAt = { number: z.string().describe('E.164') };
+const N = { number: '+442071230001' };
+const handsetRef = { siteId: z.string(), phoneId: z.string() };
+const H = { siteId: 'lon-1', phoneId: 'poly-0042' };
+
+export const deviceNumberEvents = {
+  DeviceNumberObserved: eventDefinition(z.object({ ...numberAt, observed: observedNumberSchema }), {
+    summary: 'What extension-device knows of the number’s lifecycle changed (from number-inventory’s events).',
+    example: { ...N, observed: OBSERVED_EXAMPLE },
+  }),
+  DeviceNumberLinkedToExtension: eventDefinition(z.object({ ...numberAt, tenant: z.string().optional(), extensionId: z.string() }), {
+    summary: 'An extension was linked to the number.',
+    example: { ...N, tenant: 'acme', extensionId: 'reception' },
+  }),
+  DeviceNumberLoggedIn: eventDefinition(z.object({ ...numberAt, ...handsetRef }), {
+    summary: 'The number logged in to a handset (hot-desking).',
+    example: { ...N, ...H },
+  }),
+  DeviceNumberLoggedOut: eventDefinition(
+    z.object({
+      ...numberAt,
+      ...handsetRef,
+      reason: z.enum(['logged-out', 'evicted', 'number-deactivated', 'number-unassigned', 'number-deallocated']),
+    }),
+    {
+      summary: 'The number left the handset, by request, evicted by another login, or because it left service.',
+      example: { ...N, ...H, reason: 'logged-out' },
+    },
+  ),
+};
+
+const handsetAt = { siteId: z.string(), phoneId: z.string(), number: z.string() };
+const HS = { ...H, ...N };
+
+export const handsetEvents = {
+  HandsetLoggedIn: eventDefinition(z.object(handsetAt), { summary: 'A number logged in to the handset.', example: HS }),
+  HandsetLoggedOut: eventDefinition(z.object(handsetAt), { summary: 'The number logged out of the handset.', example: HS }),
+  HandsetLoginEvicted: eventDefinition(z.object(handsetAt), {
+    summary: 'The number’s login was ended by another number logging in to the handset.',
+    example: HS,
+  }),
+};
+
+export const extensionDeviceEvents: EventCatalogue = {
+  service: SERVICE,
+  title: 'Extensions and devices',
+  aggregates: [
+    { aggregate: 'extension-key', description: 'Which extension holds an extension key of a tenant.', events: extensionKeyEvents },
+    { aggregate: 'extension', description: 'An extension: its user, PIN, devices and settings.', events: extensionEvents },
+    {
+      aggregate: 'device-number',
+      description: 'A number as devices see it: its lifecycle, handset and extensions.',
+      events: deviceNumberEvents,
+    },
+    { aggregate: 'handset', description: 'A handset at a site and the number logged in to it.', events: handsetEvents },
+  ],
+};
