@@ -1,5 +1,6 @@
 import { DeliverPolicy, jetstream, jetstreamManager, AckPolicy } from '@nats-io/jetstream';
 import { jetStreamNameFor } from '@tnp/service-runtime';
+import { receivedEvent, type CloudEvent } from '@tnp/messaging';
 import { eventually } from '@tnp/testing';
 import { startPlatform, type Platform } from './support/platform-harness';
 
@@ -203,7 +204,7 @@ const published = async (platform: Platform, service: 'assignment' | 'fax'): Pro
   const consumer = await jetstream(harness.nc).consumers.get(name, `e2e-${service}`);
   const types: string[] = [];
   for await (const message of await consumer.fetch({ max_messages: stored.length, expires: 3000 })) {
-    types.push(message.json<{ type: string }>().type);
+    types.push(receivedEvent(message.json<CloudEvent>()).type);
     message.ack();
     if (types.length === stored.length) break;
   }

@@ -1,6 +1,8 @@
 import { jetstream, jetstreamManager, DeliverPolicy } from '@nats-io/jetstream';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { createLogger, startTracing } from '@tnp/platform';
+import { receivedEvent, type CloudEvent } from '@tnp/messaging';
+import Ajv2020 from 'ajv/dist/2020';
 import { eventually } from '@tnp/testing';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
 import { startGateway, type Gateway } from '../../services/gateway/src/gateway.app';
@@ -169,7 +171,16 @@ describe('number lifecycle through the REST API', () => {
     const mine = await call('GET', '/v1/occupiers/acme/numbers', { as: 'acmeAdmin' });
     expect(mine.body.sites).toEqual([{ siteId: SITE, numbers: [expect.objectContaining({ number: number(2) })] }]);
 
-    const published = await collectPublished(inventory, 100 + 9);
+    const wire = await collectPublished(inventory, 100 + 9);
+    // Each event's data is what the JSON Schema its dataschema names (served by the gateway) allows.
+    const ajv = new Ajv2020({ strict: false });
+    for (const schemaUrl of new Set(wire.map((e) => e.dataschema ?? ''))) {
+      const validate = ajv.compile((await call('GET', new URL(schemaUrl).pathname)).body);
+      const refused = wire.filter((e) => e.dataschema === schemaUrl && !validate(e.data));
+      expect(refused.map((e) => `${e.type} ${JSON.stringify(e.data)}`)).toEqual([]);
+    }
+    expect(wire.find((e) => e.type.endsWith('.NumberActivated.v1'))?.type).toBe('com.telephony.number-inventory.NumberActivated.v1');
+    const published = wire.map(receivedEvent);
     expect(published.filter((e) => e.type === 'NumberProvisioned')).toHaveLength(100);
     expect(published.filter((e) => e.type === 'NumberActivated')).toEqual([
       expect.objectContaining({
@@ -266,6 +277,16 @@ describe('number lifecycle through the REST API', () => {
     ]);
   });
 
+  test('the AsyncAPI document is served beside the OpenAPI one and names every number-inventory channel', async () => {
+    const doc = await call('GET', '/asyncapi.json');
+    expect(doc.body.asyncapi).toBe('3.0.0');
+    const addresses = Object.values(doc.body.channels as Record<string, { address: string }>).map((c) => c.address);
+    expect(addresses).toEqual(
+      expect.arrayContaining(['evt.number-inventory.number.NumberActivated', 'evt.fax.fax-number.FaxSettingsConfigured']),
+    );
+    expect((await call('GET', '/schemas/events/number-inventory/NoSuchEvent.v1.json')).status).toBe(404);
+  });
+
   test('the OpenAPI document lists every operation', async () => {
     const doc = await call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
@@ -287,10 +308,7 @@ describe('number lifecycle through the REST API', () => {
   });
 });
 
-const collectPublished = async (
-  h: Harness,
-  atLeast: number,
-): Promise<{ type: string; subject: string; data: unknown; specversion: string }[]> => {
+const collectPublished = async (h: Harness, atLeast: number): Promise<CloudEvent[]> => {
   const name = jetStreamNameFor('number-inventory', h.config.NATS_SUBJECT_PREFIX);
   const jsm = await jetstreamManager(h.nc);
   await eventually(async () => expect((await jsm.streams.info(name)).state.messages).toBeGreaterThanOrEqual(atLeast), {
@@ -298,7 +316,7 @@ const collectPublished = async (
   });
   await jsm.consumers.add(name, { durable_name: 'e2e-billing', deliver_policy: DeliverPolicy.All, ack_policy: 'explicit' as never });
   const consumer = await jetstream(h.nc).consumers.get(name, 'e2e-billing');
-  const events: { type: string; subject: string; data: unknown; specversion: string }[] = [];
+  const events: CloudEvent[] = [];
   const messages = await consumer.fetch({ max_messages: 10_000, expires: 2000 });
   for await (const message of messages) {
     events.push(message.json());
