@@ -33,7 +33,16 @@ export interface ProjectionTable<Row> {
    * rows until then (ADR 0023). Without it, a rebuild empties the table and replays in place.
    */
   readonly shadow?: ShadowWrites<Row>;
+  /**
+   * Refreshes the planner's statistics of the table (ANALYZE) and gives its row estimate. The
+   * runner calls it after each bulk of writes, so queries planned right after a port of a million
+   * numbers do not run on the statistics of an empty table (autovacuum may not have come by yet).
+   */
+  analyze?(em: EntityManager): Promise<number>;
 }
+
+/** Rows written since the last ANALYZE that call for another: this many, and half the table's estimate. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 /** The loads and writes of a batch. */
 export type Writes<Row> = Pick<ProjectionTable<Row>, 'load' | 'save' | 'insert' | 'remove'>;
@@ -114,6 +123,9 @@ export class ProjectionRunner<Row> {
   private rebuilding: Promise<void> | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private lease: Lease | undefined;
+  private writtenSinceAnalyze = 0;
+  private estimatedRows = 0;
+  private analyzing: Promise<void> | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions<Row>) {}
 
@@ -146,6 +158,7 @@ export class ProjectionRunner<Row> {
     await this.restarting;
     await this.subscription?.stop();
     this.subscription = undefined;
+    await this.analyzing;
   }
 
   /**
@@ -399,6 +412,7 @@ export class ProjectionRunner<Row> {
     const relevant = batch.filter((e) => projection.handles.has(e.type));
     const last = batch[batch.length - 1];
     if (!last) return;
+    let written = 0;
     await inSpan(
       `project ${projection.name}`,
       { parent: relevant[0]?.metadata, attributes: { 'projection.events': relevant.length } },
@@ -429,6 +443,7 @@ export class ProjectionRunner<Row> {
             const loaded = await table.load(tx, keys);
             const result = applyBatch(projection, loaded, relevant, new Map(applied.map((r) => [r.stream_id, Number(r.revision)])));
             await writeBatch(table, tx, loaded, result);
+            written = result.rows.size;
             if (tracked && result.revisions.size > 0) {
               await sqlQuery(
                 tx,
@@ -444,8 +459,37 @@ export class ProjectionRunner<Row> {
       },
     );
     this.position = last.logPosition;
+    this.writtenSinceAnalyze += written;
+    this.analyzeAfterBulk();
     this.options.metrics?.projectionPosition.set({ projection: projection.name }, last.globalPosition);
     this.options.metrics?.projectionLag.set({ projection: projection.name }, (Date.now() - Date.parse(last.recordedAt)) / 1000);
+  }
+
+  /**
+   * After a bulk of writes (as many rows as half the table had at the last count, and at least
+   * ANALYZE_AFTER_ROWS): refresh the table's statistics, in the background, one at a time. A table
+   * filled from empty is analysed as it grows, each time at about one and a half times its size.
+   */
+  private analyzeAfterBulk(): void {
+    const { table, orm, logger } = this.options;
+    if (!table.analyze || this.analyzing) return;
+    if (this.writtenSinceAnalyze < Math.max(ANALYZE_AFTER_ROWS, this.estimatedRows / 2)) return;
+    const written = this.writtenSinceAnalyze;
+    this.writtenSinceAnalyze = 0;
+    const started = Date.now();
+    this.analyzing = table
+      .analyze(orm.em.fork())
+      .then((rows) => {
+        this.estimatedRows = rows;
+        logger.info({ projection: this.name, written, rows, ms: Date.now() - started }, 'projection table analysed after a bulk of writes');
+      })
+      .catch((error: unknown) => {
+        this.writtenSinceAnalyze += written;
+        logger.warn({ err: error, projection: this.name }, 'could not analyse the projection table');
+      })
+      .finally(() => {
+        this.analyzing = undefined;
+      });
   }
 
   private restartFrom(position: LogPosition): void {

@@ -146,6 +146,11 @@ export const siteTelephonyTable: ProjectionTable<SiteNumberRow> = {
     ]);
     return rows.map((c) => ({ key: c.number, row: toRow(c) }));
   },
+  async analyze(em: EntityManager) {
+    await em.execute(`ANALYZE ${TABLE}`);
+    const [row] = await sqlQuery<{ rows: number }>(em, `SELECT reltuples::bigint AS rows FROM pg_class WHERE oid = $1::regclass`, [TABLE]);
+    return Number(row?.rows ?? 0);
+  },
   shadow: {
     table: TABLE,
     in: writesIn,
