@@ -404,8 +404,7 @@ export const runBench = async (sizes: BenchSizes, mode: 'quick' | 'full'): Promi
       }),
     );
     // number-inventory stops now (its database connections are needed for what follows); the
-    // gateway, idle and without a database, stops at the end: its graceful stop waits for the
-    // clients' keep-alive connections to go (up to its 25 s limit), which would only lengthen the run.
+    // gateway, idle and without a database, stops at the end.
     log(`  stopped (SIGTERM): ${describeStops(await stopServiceProcesses(processes.splice(0, 1)))}`);
 
     log('5 rebuild (library code in the benchmark process, against a raw insert)');
@@ -559,7 +558,12 @@ const csvMemory = async (
   const before = Object.fromEntries(servers.map((s) => [s.name, s.rssMb()]));
   const rss = sampleRss(servers, 10);
   const t0 = performance.now();
-  const response = await fetch(`${base}/v1/sites/big-site/numbers.csv`, { headers: { authorization: `Bearer ${token}` } });
+  // Aborted once enough rows are in, so the connection closes (a cancelled body alone leaves it open).
+  const download = new AbortController();
+  const response = await fetch(`${base}/v1/sites/big-site/numbers.csv`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: download.signal,
+  });
   if (response.status !== 200) throw new Error(`CSV export answered ${response.status}`);
   let rows = 0;
   const body = Readable.fromWeb(response.body as never);
@@ -567,6 +571,7 @@ const csvMemory = async (
     rows += (chunk as Buffer).toString().split('\r\n').length - 1;
     if (rows >= maxRows) break;
   }
+  download.abort();
   body.destroy();
   const peaks = rss.stop();
   const growthMb = servers.reduce((sum, s) => sum + Math.max(0, (peaks[s.name] ?? 0) - (before[s.name] ?? 0)), 0);

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -82,7 +83,18 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
     url: async () => (await http.getUrl()).replace('[::1]', '127.0.0.1'),
     stop: async () => {
       health.markShuttingDown();
-      await http.close();
+      // New connections are refused and idle ones closed at once; one still answering (a client
+      // that stopped reading a download) is cut after the grace, so the stop ends on its own.
+      const server = http.getHttpServer() as Server;
+      const cut = setTimeout(() => {
+        logger.warn({ graceMs: config.SHUTDOWN_GRACE_MS }, 'closing connections still open after the shutdown grace');
+        server.closeAllConnections();
+      }, config.SHUTDOWN_GRACE_MS);
+      try {
+        await http.close();
+      } finally {
+        clearTimeout(cut);
+      }
       await client.close();
     },
   };

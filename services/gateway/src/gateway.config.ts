@@ -45,6 +45,11 @@ export const gatewayConfigSchema = z
     HTTP_HOST: z.string().default('0.0.0.0'),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
+    /**
+     * On SIGTERM, how long requests in flight may take to finish (a CSV download, say) before
+     * their connections are closed; below the 25 s the process allows its whole stop.
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(20_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     /** HS256 secret for tokens without a `kid` (development, tests, and installations without an identity provider). */
