@@ -52,6 +52,7 @@ import {
   setWeeklyScheduleSchema,
   type CallFlowCommandName,
 } from '@tnp/call-flow-contracts';
+import { inventoryFactOf } from '@tnp/number-lifecycle';
 import {
   CF_SCHEMA,
   callFlowReadModelSql,
@@ -208,12 +209,12 @@ const endpoints = (store: EventStore, orm: MikroORM, deps: EndpointDeps, prefix:
 const reactToInventory =
   (store: EventStore) =>
   async (event: ReceivedEvent): Promise<void> => {
-    const data = event.data as Record<string, unknown>;
-    const number = data['number'];
-    if (typeof number !== 'string') return;
+    const fact = inventoryFactOf(event);
+    if (!fact) return;
+    const number = fact.data.number;
     await decideOnServiceNumber(
       store,
-      { type: 'ObserveInventory', data: { number, fact: { type: event.type, data, revision: event.streamrevision } } },
+      { type: 'ObserveInventory', data: { number, fact } },
       {
         commandId: `number-inventory:${event.id}`,
         now: event.time,

@@ -9,6 +9,7 @@ import {
   extensionDecider,
   extensionStreamId,
 } from '@tnp/extension-device-domain';
+import { inventoryFactOf } from '@tnp/number-lifecycle';
 import { releaseHandsets } from './extension.handler';
 import { ED_SCHEMA } from './read-model';
 
@@ -31,14 +32,13 @@ export const reactToInventory = (store: EventStore): ReactionHandler => setBased
 const observeInventory =
   (store: EventStore) =>
   async (event: ReceivedEvent): Promise<void> => {
-    const data = event.data as Record<string, unknown>;
-    const number = data['number'];
-    if (typeof number !== 'string') return;
+    const fact = inventoryFactOf(event);
+    if (!fact) return;
+    const number = fact.data.number;
     await retryOnConflict(async () => {
       const uow = new UnitOfWork(store, metadataFor('number-inventory', event));
       const streamId = deviceNumberStreamId(number);
       const state = await uow.load(streamId, deviceNumberDecider);
-      const fact = { type: event.type, data, revision: event.streamrevision };
       const events = uow.decide(streamId, deviceNumberDecider, { type: 'ObserveInventory', data: { number, fact } }, undefined);
       await releaseHandsets(uow, events);
       const observed = events.find((e) => e.type === 'DeviceNumberObserved');

@@ -23,6 +23,7 @@ import {
   faxEvents,
   SERVICE,
 } from '@tnp/fax-contracts';
+import { inventoryFactOf } from '@tnp/number-lifecycle';
 import { FAX_SCHEMA, FaxNumberEntity, faxNumbersProjection, faxNumbersTable, faxReadModelSql } from './fax-read-model';
 
 const decideFax = (store: EventStore, command: Omit<FaxNumberCommand, 'metadata'>, metadata: CommandMetadata) =>
@@ -38,9 +39,6 @@ const decideFax = (store: EventStore, command: Omit<FaxNumberCommand, 'metadata'
 const reactTo =
   (store: EventStore, source: string) =>
   async (event: ReceivedEvent): Promise<void> => {
-    const data = event.data as Record<string, unknown>;
-    const number = data['number'];
-    if (typeof number !== 'string') return;
     const metadata: CommandMetadata = {
       commandId: `${source}:${event.id}`,
       now: event.time,
@@ -49,12 +47,14 @@ const reactTo =
       causationId: event.id,
     };
     if (source === 'number-inventory') {
-      await decideFax(
-        store,
-        { type: 'ObserveInventory', data: { number, fact: { type: event.type, data, revision: event.streamrevision } } },
-        metadata,
-      );
-    } else if (event.type === 'NumberRouted' || event.type === 'NumberRoutingCleared') {
+      const fact = inventoryFactOf(event);
+      if (fact) await decideFax(store, { type: 'ObserveInventory', data: { number: fact.data.number, fact } }, metadata);
+      return;
+    }
+    const data = event.data as Record<string, unknown>;
+    const number = data['number'];
+    if (typeof number !== 'string') return;
+    if (event.type === 'NumberRouted' || event.type === 'NumberRoutingCleared') {
       const routedToFax = event.type === 'NumberRouted' && (data['destination'] as { type?: string } | undefined)?.type === 'fax';
       await decideFax(store, { type: 'ObserveRouting', data: { number, routedToFax } }, metadata);
     }

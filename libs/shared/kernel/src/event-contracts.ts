@@ -125,6 +125,17 @@ export class EventContract {
     }
   }
 
+  /**
+   * A received event as its current version, checked against its schema: undefined for a type the
+   * catalogue does not name (a newer producer's), an EventContractError for data that does not match.
+   */
+  decode(type: string, version: number, data: unknown): { readonly type: string; readonly data: unknown } | undefined {
+    if (!this.byType.has(type)) return undefined;
+    const current = this.upcast(type, version, data);
+    this.check(type, current.data);
+    return { type, data: current.data };
+  }
+
   /** Data stored at an older version, brought up to the current one through each upcaster in turn. */
   upcast(type: string, version: number, data: unknown): { readonly version: number; readonly data: unknown } {
     const found = this.byType.get(type);

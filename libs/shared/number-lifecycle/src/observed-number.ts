@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { assertNever, notFound, PlatformError, ruleViolated, type DeepReadonly, type Principal } from '@tnp/kernel';
+import {
+  assertNever,
+  EventContract,
+  notFound,
+  PlatformError,
+  ruleViolated,
+  type DeepReadonly,
+  type EventsOf,
+  type Principal,
+} from '@tnp/kernel';
+import { numberEvents, numberInventoryEvents } from '@tnp/number-inventory-contracts';
+
+type NumberEvent = EventsOf<typeof numberEvents>;
 
 /**
  * The number lifecycle as downstream contexts see it: folded from number-inventory's published
@@ -31,8 +43,26 @@ export const OBSERVED_EXAMPLE: ObservedNumber = {
   inventoryRevision: 2,
 };
 
-/** An inventory event as published, reduced to what downstream contexts read. */
-export type InventoryFact = { readonly type: string; readonly data: Record<string, unknown>; readonly revision: number };
+/** A number-inventory event as published (typed by its contract), with its stream revision. */
+export type InventoryFact = NumberEvent & { readonly revision: number };
+
+const inventoryContract = new EventContract(numberInventoryEvents);
+
+/**
+ * A number-inventory event received by a downstream context, checked against number-inventory's
+ * published schema (older versions upcast): undefined for events of other aggregates or of types
+ * this build does not know; an EventContractError for data that breaks the contract.
+ */
+export const inventoryFactOf = (event: {
+  readonly type: string;
+  readonly version: number;
+  readonly data: unknown;
+  readonly streamrevision: number;
+}): InventoryFact | undefined => {
+  if (!(event.type in numberEvents)) return undefined;
+  const decoded = inventoryContract.decode(event.type, event.version, event.data);
+  return decoded ? ({ ...decoded, revision: event.streamrevision } as InventoryFact) : undefined;
+};
 
 /** The tenant a number's settings belong to: its occupier, or the site operator. */
 export const tenantOf = (owner: Owner): string => (owner.type === 'operator' ? 'operator' : owner.occupierId);
@@ -42,17 +72,16 @@ export const isInService = (observed: ObservedNumber | null): boolean => observe
 /** Folds one inventory event into what is known of the number; undefined when it tells nothing new. */
 export const observeInventory = (observed: ObservedNumber | null, fact: InventoryFact): ObservedNumber | undefined => {
   if (observed && fact.revision <= observed.inventoryRevision) return undefined;
-  const data = fact.data;
   const at = (changes: Partial<ObservedNumber>): ObservedNumber | undefined =>
     observed ? { ...observed, ...changes, inventoryRevision: fact.revision } : undefined;
   switch (fact.type) {
     case 'NumberAllocated':
       return {
-        siteId: String(data['siteId']),
-        owner: data['owner'] as Owner,
+        siteId: fact.data.siteId,
+        owner: fact.data.owner,
         status: 'RESERVED',
-        isMain: data['isMain'] === true,
-        ext: (data['ext'] as string | null | undefined) ?? null,
+        isMain: fact.data.isMain,
+        ext: fact.data.ext,
         inventoryRevision: fact.revision,
       };
     case 'NumberActivated':

@@ -1,6 +1,7 @@
 import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
 import { retryOnConflict, setBasedReaction, UnitOfWork, type ReceivedEvent, type ReactionHandler } from '@tnp/messaging';
+import { inventoryFactOf } from '@tnp/number-lifecycle';
 import { decideRouting } from '../route-number/routing-writer';
 
 /**
@@ -13,9 +14,9 @@ export const reactToInventoryEvent = (store: EventStore): ReactionHandler => set
 const observeInventory =
   (store: EventStore) =>
   async (event: ReceivedEvent): Promise<void> => {
-    const data = event.data as Record<string, unknown>;
-    const number = data['number'];
-    if (typeof number !== 'string') return;
+    const fact = inventoryFactOf(event);
+    if (!fact) return;
+    const number = fact.data.number;
     const metadata: CommandMetadata = {
       commandId: `number-inventory:${event.id}`,
       now: event.time,
@@ -26,12 +27,7 @@ const observeInventory =
     };
     await retryOnConflict(async () => {
       const uow = new UnitOfWork(store, metadata);
-      await decideRouting(
-        uow,
-        number,
-        { type: 'ObserveInventory', data: { number, fact: { type: event.type, data, revision: event.streamrevision } } },
-        { occupierSites: [] },
-      );
+      await decideRouting(uow, number, { type: 'ObserveInventory', data: { number, fact } }, { occupierSites: [] });
       await uow.commit();
     }, 8);
   };

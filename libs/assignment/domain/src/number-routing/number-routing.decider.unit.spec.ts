@@ -79,8 +79,15 @@ describe('number routing decider', () => {
     });
 
     test('events about numbers never allocated here tell nothing', () => {
-      expect(observeInventory(null, { type: 'NumberActivated', data: {}, revision: 1 })).toBeUndefined();
-      expect(observeInventory(null, { type: 'NumberProvisioned', data: {}, revision: 0 })).toBeUndefined();
+      const at = { number: '+442071230001', siteId: 'lon-1' };
+      const activated = { type: 'NumberActivated', data: { ...at, owner: { type: 'operator' } }, revision: 1 } as const;
+      const provisioned = {
+        type: 'NumberProvisioned',
+        data: { ...at, ext: null, kind: 'standard', rangeName: 'R', portedIn: false, portedFrom: null },
+        revision: 0,
+      } as const;
+      expect(observeInventory(null, activated)).toBeUndefined();
+      expect(observeInventory(null, provisioned)).toBeUndefined();
     });
 
     test('deactivation clears the routing with its own event; deallocation also clears the display name', () => {
