@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
-import { notFound, type CommandMetadata } from '@tnp/kernel';
+import { EventContract, notFound, type CommandMetadata, type EventsOf } from '@tnp/kernel';
 import { commandEndpoint, queryEndpoint, retryOnConflict, setBasedReaction, UnitOfWork, type ReceivedEvent } from '@tnp/messaging';
 import type { Logger } from '@tnp/platform';
 import {
@@ -24,6 +24,7 @@ import {
   SERVICE,
 } from '@tnp/fax-contracts';
 import { inventoryFactOf } from '@tnp/number-lifecycle';
+import { assignmentEvents, numberRoutingEvents } from '@tnp/assignment-contracts';
 import { FAX_SCHEMA, FaxNumberEntity, faxNumbersProjection, faxNumbersTable, faxReadModelSql } from './fax-read-model';
 
 const decideFax = (store: EventStore, command: Omit<FaxNumberCommand, 'metadata'>, metadata: CommandMetadata) =>
@@ -51,14 +52,21 @@ const reactTo =
       if (fact) await decideFax(store, { type: 'ObserveInventory', data: { number: fact.data.number, fact } }, metadata);
       return;
     }
-    const data = event.data as Record<string, unknown>;
-    const number = data['number'];
-    if (typeof number !== 'string') return;
-    if (event.type === 'NumberRouted' || event.type === 'NumberRoutingCleared') {
-      const routedToFax = event.type === 'NumberRouted' && (data['destination'] as { type?: string } | undefined)?.type === 'fax';
-      await decideFax(store, { type: 'ObserveRouting', data: { number, routedToFax } }, metadata);
+    const routing = routingEventOf(event);
+    if (routing?.type === 'NumberRouted' || routing?.type === 'NumberRoutingCleared') {
+      const routedToFax = routing.type === 'NumberRouted' && routing.data.destination.type === 'fax';
+      await decideFax(store, { type: 'ObserveRouting', data: { number: routing.data.number, routedToFax } }, metadata);
     }
   };
+
+const assignmentContract = new EventContract(assignmentEvents);
+type RoutingEvent = EventsOf<typeof numberRoutingEvents>;
+
+/** An assignment event of the number-routing aggregate, checked against assignment's published schema. */
+const routingEventOf = (event: ReceivedEvent): RoutingEvent | undefined =>
+  event.type in numberRoutingEvents
+    ? (assignmentContract.decode(event.type, event.version, event.data) as RoutingEvent | undefined)
+    : undefined;
 
 const queries = (orm: MikroORM) => ({
   get: async (number: string) => {
