@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventDefinition, type EventCatalogue } from '@tnp/kernel';
 import { OBSERVED_EXAMPLE, observedNumberSchema } from '@tnp/number-lifecycle';
-import { FAX_RATES, SERVICE } from './fax.schemas';
+import { FAX_RATES, faxSettingsSchema, SERVICE } from './fax.schemas';
 
 const rate = z.literal(FAX_RATES);
 export const eventFaxSettingsSchema = z.object({
@@ -31,15 +31,8 @@ export const faxNumberEvents = {
     example: {
       ...N,
       occupierId: 'acme',
-      settings: {
-        outboundCallerId: true,
-        inboundDetection: false,
-        detectionWaitSeconds: 5,
-        minRate: 2400,
-        maxRate: 14400,
-        t38: true,
-        errorCorrection: true,
-      },
+      // The command's defaults, as the handler stores them, with outbound caller ID on.
+      settings: faxSettingsSchema.parse({ outboundCallerId: true }),
     },
   }),
   FaxSettingsCleared: eventDefinition(z.object({ ...at, reason: z.enum(['number-deactivated', 'number-deallocated', 'cleared']) }), {
