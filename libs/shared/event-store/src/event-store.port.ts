@@ -60,6 +60,8 @@ export type AppendResult = {
   readonly streamId: string;
   readonly nextExpectedRevision: number;
   readonly lastGlobalPosition: number;
+  /** Where the request's last event stands in the global log, when the store knows it at once. */
+  readonly logPosition?: LogPosition;
   readonly eventIds: readonly string[];
   /** True when every event id was already stored: nothing was written. */
   readonly replayed: boolean;
@@ -105,6 +107,12 @@ export interface EventStore {
   readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>>;
   /** Events after `after` in commit-safe order: a later call never finds one before the last it returned. */
   readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]>;
+  /**
+   * The position of the last event committed, whether or not a reader may have it yet (a
+   * transaction still open below it holds readers back): every event committed so far is at or
+   * before it.
+   */
+  committedHead?(): Promise<LogPosition>;
   /** The position of the last event a reader can be given now. */
   headPosition(): Promise<LogPosition>;
   /** What a follower at `after` has not processed yet, counting events readers are held back from. */

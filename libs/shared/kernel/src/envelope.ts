@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consistencyTokenSchema } from './consistency-token';
 
 export const principalSchema = z.strictObject({
   id: z.string().min(1).max(200),
@@ -15,7 +16,9 @@ export const commandEnvelopeSchema = <D extends z.ZodType>(data: D) =>
     principal: principalSchema,
     correlationId: z.string().min(1).max(100).optional(),
     causationId: z.string().min(1).max(100).optional(),
+    consistency: consistencyTokenSchema.optional(),
     data,
   });
 
-export const queryEnvelopeSchema = <D extends z.ZodType>(data: D) => z.strictObject({ principal: principalSchema.optional(), data });
+export const queryEnvelopeSchema = <D extends z.ZodType>(data: D) =>
+  z.strictObject({ principal: principalSchema.optional(), consistency: consistencyTokenSchema.optional(), data });

@@ -13,11 +13,16 @@ export type ErrorCode =
 
 export type FieldError = { readonly path: string; readonly message: string };
 
+/** How far a follower (a projection, or a reaction to another context) is behind what a caller waited for. */
+export type FollowerLag = { readonly follower: string; readonly events: number };
+
 export type ErrorBody = {
   readonly code: ErrorCode;
   readonly message: string;
   readonly rule?: string;
   readonly fields?: readonly FieldError[];
+  /** A consistency wait that ran out: who was still behind, by how many events. */
+  readonly lag?: readonly FollowerLag[];
   readonly retryable?: boolean;
 };
 
@@ -42,7 +47,7 @@ export class PlatformError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { rule?: string; fields?: readonly FieldError[] } = {},
+    readonly details: { rule?: string; fields?: readonly FieldError[]; lag?: readonly FollowerLag[] } = {},
     /** `cause`: the failure underneath (a driver error), kept for the logs, never sent to callers. */
     options?: ErrorOptions,
   ) {
@@ -60,6 +65,7 @@ export class PlatformError extends Error {
       message: this.message,
       ...(this.details.rule ? { rule: this.details.rule } : {}),
       ...(this.details.fields ? { fields: this.details.fields } : {}),
+      ...(this.details.lag ? { lag: this.details.lag } : {}),
       ...(this.retryable ? { retryable: true } : {}),
     };
   }
@@ -68,6 +74,7 @@ export class PlatformError extends Error {
     return new PlatformError(body.code, body.message, {
       ...(body.rule ? { rule: body.rule } : {}),
       ...(body.fields ? { fields: body.fields } : {}),
+      ...(body.lag ? { lag: body.lag } : {}),
     });
   }
 }
@@ -85,6 +92,11 @@ export const validationFailed = (fields: readonly FieldError[], message = 'Reque
 
 export const isPlatformError = (error: unknown): error is PlatformError => error instanceof PlatformError;
 
-/** What every command and query answers over NATS: a value, or a typed error. */
-export type Reply<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorBody };
+/**
+ * What every command and query answers over NATS: a value, or a typed error. `consistency` is
+ * where the answering service's log stood once the request was done (see consistency-token.ts).
+ */
+export type Reply<T = unknown> = ({ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorBody }) & {
+  readonly consistency?: string;
+};
 export type CommandReply<T = unknown> = Reply<T>;

@@ -5,3 +5,4 @@ export * from './envelope';
 export * from './equality';
 export * from './text';
 export * from './event-contracts';
+export * from './consistency-token';

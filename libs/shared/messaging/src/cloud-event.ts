@@ -19,6 +19,8 @@ export type CloudEvent = {
   readonly dataschemaversion: number;
   readonly streamrevision: number;
   readonly globalposition: number;
+  /** With globalposition, the event's place in the log's commit order (absent on messages from before it was added). */
+  readonly transactionid?: number;
   readonly correlationid: string;
   readonly causationid?: string;
   readonly commandid: string;
@@ -43,6 +45,7 @@ export const toCloudEvent = (service: string, event: RecordedEvent, schemaBaseUr
     dataschemaversion: version,
     streamrevision: event.streamRevision,
     globalposition: event.globalPosition,
+    transactionid: event.logPosition.transactionId,
     correlationid: event.metadata.correlationId,
     ...(event.metadata.causationId ? { causationid: event.metadata.causationId } : {}),
     commandid: event.metadata.commandId,

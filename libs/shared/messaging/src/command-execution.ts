@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyConflictError, type CommandCommitter, type CommandLog, type CommandRun } from '@tnp/event-store';
+import {
+  compareLogPositions,
+  ConcurrencyConflictError,
+  type AppendResult,
+  type CommandCommitter,
+  type CommandLog,
+  type CommandRun,
+  type LogPosition,
+} from '@tnp/event-store';
 import { PlatformError, type ErrorBody, type Reply } from '@tnp/kernel';
 import { CommandScope, inCommandScope, type CommandStore } from './command-store';
 import { isFinalAnswer, toErrorBody } from './error-body';
@@ -22,6 +30,24 @@ export type ExecuteCommandOptions<T> = {
   readonly conflictRetries?: number;
   /** A failure that is not an answer: a bug (INTERNAL) or a backing store out of reach (UNAVAILABLE). */
   readonly onFailure?: (error: unknown, body: ErrorBody) => void;
+  /** Where the answered command left the log (for its consistency token); not called when there is no answer. */
+  readonly onAnswered?: (write: CommandWrite) => void;
+};
+
+/**
+ * Where an answered command left the event log: at its last event's position, with nothing
+ * written, or not known here (a repeat answered from the log, a handler that wrote in steps).
+ */
+export type CommandWrite =
+  { readonly kind: 'at'; readonly position: LogPosition } | { readonly kind: 'nothing' } | { readonly kind: 'unknown' };
+
+const writeOf = (results: readonly AppendResult[]): CommandWrite => {
+  const written = results.filter((r) => r.eventIds.length > 0);
+  if (written.length === 0) return { kind: 'nothing' };
+  const positions = written.map((r) => r.logPosition);
+  if (positions.some((p) => p === undefined)) return { kind: 'unknown' };
+  const last = (positions as LogPosition[]).reduce((a, b) => (compareLogPositions(a, b) >= 0 ? a : b));
+  return { kind: 'at', position: last };
 };
 
 export const commandInProgress = (commandId: string): PlatformError =>
@@ -52,6 +78,7 @@ export const executeCommand = async <T>(options: ExecuteCommandOptions<T>): Prom
   });
   switch (claim.kind) {
     case 'replay':
+      options.onAnswered?.({ kind: 'unknown' });
       return claim.reply as Reply<T>;
     case 'in-flight':
       return { ok: false, error: commandInProgress(options.commandId).toBody() };
@@ -70,7 +97,11 @@ const runClaimed = async <T>(options: ExecuteCommandOptions<T>, claim: CommandRu
     reply = { ok: false, error: toErrorBody(error) };
     if (reply.error.code === 'INTERNAL' || reply.error.code === 'UNAVAILABLE') options.onFailure?.(error, reply.error);
   }
-  if (reply.ok || isFinalAnswer(reply.error)) return (await options.commandLog.complete(claim, reply)) as Reply<T>;
+  if (reply.ok || isFinalAnswer(reply.error)) {
+    const stored = (await options.commandLog.complete(claim, reply)) as Reply<T>;
+    options.onAnswered?.({ kind: 'unknown' });
+    return stored;
+  }
   // Transient (or a bug): not an answer to keep. The claim is given up so a retry runs at once; if
   // that fails too (the store is down), the retry takes it over when its lease ends.
   await options.commandLog.release(claim).catch(() => undefined);
@@ -128,8 +159,10 @@ const executeInOneTransaction = async <T>(
     switch (outcome.kind) {
       case 'committed':
         store.appended(appends);
+        options.onAnswered?.(writeOf(outcome.results));
         return reply;
       case 'replay':
+        options.onAnswered?.({ kind: 'unknown' });
         return outcome.reply as Reply<T>;
       case 'in-flight':
         return { ok: false, error: commandInProgress(options.commandId).toBody() };

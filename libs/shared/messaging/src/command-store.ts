@@ -190,6 +190,10 @@ export class CommandStore implements EventStore {
     return this.upcast(await this.inner.readAll(options));
   }
 
+  committedHead(): Promise<LogPosition> {
+    return this.inner.committedHead ? this.inner.committedHead() : this.inner.headPosition();
+  }
+
   headPosition(): Promise<LogPosition> {
     return this.inner.headPosition();
   }

@@ -97,6 +97,11 @@ const envelopeSchema = (service: string, type: string, version: number, data: Js
     dataschemaversion: { const: version },
     streamrevision: { type: 'integer', description: 'The event’s revision within its stream (0 first)' },
     globalposition: { type: 'integer', description: 'Its position in the service’s event store' },
+    transactionid: {
+      type: 'integer',
+      description:
+        'The store transaction that committed it; the log’s order is (transactionid, globalposition), which a consistency token names',
+    },
     correlationid: string('The request the event descends from'),
     causationid: string('The command or event that caused it'),
     commandid: string('The command that appended it'),
@@ -163,6 +168,7 @@ export const asyncApiDocument = (
                 dataschemaversion: definition.version,
                 streamrevision: 0,
                 globalposition: 1,
+                transactionid: 1,
                 correlationid: EXAMPLE_ID,
                 commandid: EXAMPLE_ID,
                 data: definition.example,

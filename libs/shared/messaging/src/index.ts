@@ -14,3 +14,4 @@ export * from './nats-connection';
 export * from './nats-credentials';
 export * from './idempotency-keys-stream';
 export * from './event-documents';
+export * from './consistency-gate';

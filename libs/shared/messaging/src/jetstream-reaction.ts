@@ -1,8 +1,17 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  StorageType,
+  type ConsumerMessages,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { receivedEvent, type CloudEvent, type ReceivedEvent } from './cloud-event';
-import { isConnectionFailure } from '@tnp/event-store';
+import { compareLogPositions, isConnectionFailure, type LogPosition } from '@tnp/event-store';
 import { isPlatformError } from '@tnp/kernel';
 import type { BatchOutcome, ReactionHandler } from './reaction-batch';
 
@@ -120,6 +129,11 @@ export class JetStreamReaction {
     return this.options.durable;
   }
 
+  /** The JetStream stream of the context it follows. */
+  get source(): string {
+    return this.options.stream;
+  }
+
   start(): void {
     this.stopped = false;
     this.backoffAbort = new AbortController();
@@ -150,6 +164,26 @@ export class JetStreamReaction {
     this.ready.clear();
     this.busy.clear();
     this.recovery = undefined;
+  }
+
+  /**
+   * Whether this reaction has handled every event of its source up to `mark` in the log's order
+   * (the order the source's relay publishes in), whichever replica runs it: the stream holds an
+   * event at or past the mark, and either the consumer has nothing left or its acknowledged floor
+   * is past it. `behind`: messages not yet handled.
+   */
+  async hasProcessed(mark: LogPosition): Promise<{ readonly reached: boolean; readonly behind: number }> {
+    const { stream, durable } = this.options;
+    const jsm = await jetstreamManager(this.options.nc);
+    const lastSeq = (await jsm.streams.info(stream)).state.last_seq;
+    const published = lastSeq > 0 ? await logPositionAt(jsm, stream, lastSeq) : undefined;
+    const consumer = await jsm.consumers.info(stream, durable);
+    const behind = consumer.num_pending + consumer.num_ack_pending;
+    if (!published || compareLogPositions(published, mark) < 0) return { reached: false, behind };
+    if (behind === 0) return { reached: true, behind };
+    const floor = consumer.ack_floor.stream_seq;
+    const acknowledged = floor > 0 ? await logPositionAt(jsm, stream, floor) : undefined;
+    return { reached: acknowledged !== undefined && compareLogPositions(acknowledged, mark) >= 0, behind };
   }
 
   /** Messages not yet delivered and acknowledged: the consumer's lag. */
@@ -464,6 +498,18 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     }
     signal.addEventListener('abort', done);
   });
+
+/** The log position a stored message carries; undefined when it is gone or predates transaction ids. */
+const logPositionAt = async (jsm: JetStreamManager, stream: string, seq: number): Promise<LogPosition | undefined> => {
+  const message = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+  if (!message) return undefined;
+  try {
+    const event = message.json<CloudEvent>();
+    return typeof event.transactionid === 'number' ? { transactionId: event.transactionid, position: event.globalposition } : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 const isTransient = (error: unknown): boolean => (isPlatformError(error) && error.retryable) || isConnectionFailure(error);
 

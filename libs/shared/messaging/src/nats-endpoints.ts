@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CommandCommitter, CommandLog } from '@tnp/event-store';
 import {
   commandEnvelopeSchema,
+  parseConsistencyToken,
   parseOrThrow,
   queryEnvelopeSchema,
   validationFailed,
@@ -12,7 +13,8 @@ import {
 } from '@tnp/kernel';
 import type { Span } from '@opentelemetry/api';
 import { inSpan, SpanKind, type Logger, type PlatformMetrics, type TraceCarrier } from '@tnp/platform';
-import { executeCommand } from './command-execution';
+import { executeCommand, type CommandWrite } from './command-execution';
+import type { ConsistencyGate } from './consistency-gate';
 import type { CommandStore } from './command-store';
 import { toErrorBody } from './error-body';
 
@@ -29,6 +31,7 @@ type CommandEnvelope<D> = {
   readonly principal: Principal;
   readonly correlationId?: string;
   readonly causationId?: string;
+  readonly consistency?: string;
   readonly data: D;
 };
 
@@ -40,6 +43,8 @@ export type EndpointDeps = {
   readonly metrics?: PlatformMetrics;
   readonly clock?: () => Date;
   readonly newId: () => string;
+  /** Waits for the consistency tokens requests carry, and gives answers theirs. */
+  readonly consistency?: ConsistencyGate;
 };
 
 const rejectMalformed = (payload: unknown): void => {
@@ -99,9 +104,12 @@ export const commandEndpoint = <S extends z.ZodType, R>(
       inSpan(`command ${definition.commandType}`, { parent: trace, kind: SpanKind.SERVER }, async (span) => {
         const started = process.hrtime.bigint();
         let reply: Reply<R>;
+        let write: CommandWrite = { kind: 'nothing' };
         try {
           rejectMalformed(payload);
           const envelope = parseOrThrow(envelopeSchema, payload) as CommandEnvelope<z.infer<S>>;
+          if (envelope.consistency && deps.consistency)
+            await deps.consistency.reach(parseConsistencyToken(envelope.consistency), 'command');
           const spanContext = span.spanContext();
           const metadata: CommandMetadata = {
             commandId: envelope.commandId,
@@ -119,7 +127,12 @@ export const commandEndpoint = <S extends z.ZodType, R>(
             ...(deps.store && !definition.inSteps ? { store: deps.store } : {}),
             run: (executionNonce) => definition.handle(envelope.data, { ...metadata, executionNonce }),
             onFailure: (error, body) => logFailure(deps.logger, error, body, { span, command: definition.commandType }),
+            onAnswered: (answered) => {
+              write = answered;
+            },
           });
+          const consistency = await deps.consistency?.tokenAfter(write).catch(() => undefined);
+          if (consistency) reply = { ...reply, consistency };
         } catch (error) {
           // Outside the handler: the command log could not be read or written, or a bug.
           reply = { ok: false, error: toErrorBody(error) };
@@ -133,7 +146,7 @@ export const commandEndpoint = <S extends z.ZodType, R>(
 };
 
 export const queryEndpoint = <S extends z.ZodType, R>(
-  deps: Pick<EndpointDeps, 'logger' | 'metrics'>,
+  deps: Pick<EndpointDeps, 'logger' | 'metrics' | 'consistency'>,
   definition: {
     readonly subject: string;
     readonly queryType: string;
@@ -149,7 +162,8 @@ export const queryEndpoint = <S extends z.ZodType, R>(
         let reply: Reply<R>;
         try {
           rejectMalformed(payload);
-          const envelope = parseOrThrow(envelopeSchema, payload) as { data: z.infer<S> };
+          const envelope = parseOrThrow(envelopeSchema, payload) as { consistency?: string; data: z.infer<S> };
+          if (envelope.consistency && deps.consistency) await deps.consistency.reach(parseConsistencyToken(envelope.consistency), 'query');
           reply = { ok: true, value: await definition.handle(envelope.data) };
         } catch (error) {
           reply = { ok: false, error: toErrorBody(error) };

@@ -137,6 +137,11 @@ export class ProjectionRunner<Row> {
     return this.position;
   }
 
+  /** Where the projection stands as stored, whichever replica runs it. */
+  checkpoint(): Promise<LogPosition> {
+    return this.storedCheckpoint(this.options.orm.em.fork());
+  }
+
   private get catchUpBatchSize(): number {
     return Math.max(this.options.catchUpBatchSize ?? 10_000, this.options.batchSize ?? 1000);
   }

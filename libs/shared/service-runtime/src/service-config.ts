@@ -55,6 +55,8 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
         .url()
         .default('http://127.0.0.1:3000')
         .transform((u) => u.replace(/\/+$/, '')),
+      /** How long a request with a consistency token waits for this context to catch up before 503 (retryable). */
+      CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),
     })

@@ -36,6 +36,7 @@ import {
 import { EventContract, type EventCatalogue } from '@tnp/kernel';
 import { createMetrics, HealthChecks, operationsModule, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { ProjectionRunner, projectionCheckpointsSql, type Projection, type ProjectionTable } from '@tnp/read-models';
+import { FollowerConsistencyGate } from './consistency-gate';
 import { supervise, type Follower } from './follower-supervisor';
 import { registerOperationsRoutes, type OperationsHttp } from './operations-routes';
 import { jetStreamNameFor, type ServiceConfig } from './service-config';
@@ -176,6 +177,15 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   health.registerVital('nats', () => !natsStatus.isClosed);
 
   const commandLog = postgres.commandLogWith({ ttlMs: config.IDEMPOTENCY_TTL_MS, leaseMs: config.COMMAND_LEASE_MS });
+  let projections: ProjectionRunner<unknown>[] = [];
+  let reactions: JetStreamReaction[] = [];
+  const consistency = new FollowerConsistencyGate({
+    service: name,
+    store,
+    followers: () => ({ projections, reactions }),
+    streamOf: (service) => jetStreamNameFor(service, prefix),
+    waitMs: config.CONSISTENCY_WAIT_MS,
+  });
   const context: RuntimeContext = {
     config,
     store,
@@ -185,7 +195,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     metrics,
     prefix,
     // On PostgreSQL a command's appends and reply commit together; the command log lives there too.
-    endpointDeps: { commandLog, ...(store.inner === postgres ? { store } : {}), logger, metrics, newId: randomUUID },
+    endpointDeps: { commandLog, ...(store.inner === postgres ? { store } : {}), logger, metrics, newId: randomUUID, consistency },
   };
 
   const publication: EventPublication = {
@@ -202,7 +212,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     logger: logger.child({ component: 'relay' }),
     metrics,
   });
-  const projections = projectionDefinitions.map(
+  projections = projectionDefinitions.map(
     (p) =>
       new ProjectionRunner<unknown>({
         orm,
@@ -217,7 +227,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   const workers = definition.workers?.(context) ?? [];
   const reactionDefinitions = definition.reactions?.(context) ?? [];
   if (reactionDefinitions.length > 0) await ensureDeadLetterStream(nc, deadLetters, config.JETSTREAM_REPLICAS);
-  const reactions = reactionDefinitions.map(
+  reactions = reactionDefinitions.map(
     (r) =>
       new JetStreamReaction({
         ...r,

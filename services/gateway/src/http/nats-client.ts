@@ -3,6 +3,7 @@ import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { PlatformError, validationFailed, type Principal, type Reply } from '@tnp/kernel';
 import { NatsStatusWatch, resilientNatsOptions, type NatsCredentials } from '@tnp/messaging';
 import { currentTraceCarrier } from '@tnp/platform';
+import { requestConsistency } from './request-consistency';
 
 /**
  * The request as NATS carries it. A request that cannot be one message is the caller's to fix
@@ -73,20 +74,25 @@ export class ServiceClient {
     return this.request<T>(subject, { principal, data });
   }
 
-  private async request<T>(subject: string, body: unknown): Promise<Reply<T>> {
+  private async request<T>(subject: string, body: object): Promise<Reply<T>> {
     if (!this.status?.isConnected) throw new PlatformError('UNAVAILABLE', 'The messaging system is unreachable; retry shortly');
-    const payload = encodeRequest(body, this.client.unwrap<NatsConnection>().info?.max_payload);
+    const consistency = requestConsistency();
+    const after = consistency?.forServices;
+    const payload = encodeRequest(after ? { ...body, consistency: after } : body, this.client.unwrap<NatsConnection>().info?.max_payload);
     const h = headers();
     const carrier = currentTraceCarrier();
     if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
     if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
+    let reply: Reply<T>;
     try {
       const message = await this.client.unwrap<NatsConnection>().request(subject, payload, { timeout: this.timeoutMs, headers: h });
-      return message.json<Reply<T>>();
+      reply = message.json<Reply<T>>();
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       if (/no responders/i.test(message)) throw new PlatformError('UNAVAILABLE', `No replica serves ${subject} right now; retry shortly`);
       throw new PlatformError('UNAVAILABLE', `The service behind ${subject} did not answer: ${message}`);
     }
+    if (reply.consistency) consistency?.record(reply.consistency);
+    return reply;
   }
 }

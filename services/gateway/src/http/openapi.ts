@@ -18,7 +18,35 @@ const errorSchema = {
         'For INVALID_TRANSITION and RULE_VIOLATED: which business rule refused the request; COMMAND_IN_PROGRESS for a CONCURRENCY_CONFLICT on an Idempotency-Key whose first request still runs',
     },
     fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    lag: {
+      type: 'array',
+      description:
+        'With rule CONSISTENCY_NOT_REACHED (503): the followers in the context reached that had not yet processed what the Consistency-Token names, and how many events each still had to',
+      items: {
+        type: 'object',
+        required: ['follower', 'events'],
+        properties: { follower: { type: 'string' }, events: { type: 'integer' } },
+      },
+    },
     retryable: { type: 'boolean' },
+  },
+};
+
+const CONSISTENCY_TOKEN_FORMAT = '<service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave)';
+
+const consistencyParameter = {
+  name: 'Consistency-Token',
+  in: 'header',
+  required: false,
+  description: `Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: ${CONSISTENCY_TOKEN_FORMAT}.`,
+  schema: { type: 'string', maxLength: 2048 },
+};
+
+const consistencyHeader = {
+  'Consistency-Token': {
+    description:
+      'The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written.',
+    schema: { type: 'string' },
   },
 };
 
@@ -58,6 +86,7 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
       parameters: [
         ...pathParams,
         ...(route.query ? queryParameters(route.query) : []),
+        consistencyParameter,
         ...(route.method === 'GET'
           ? []
           : [
@@ -74,6 +103,7 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
       responses: {
         [String(route.successStatus ?? 200)]: {
           description: route.responseDescription,
+          headers: consistencyHeader,
           content:
             route.produces === 'text/csv'
               ? { 'text/csv': { schema: { type: 'string' } } }
@@ -87,7 +117,9 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
         ...(route.method === 'GET'
           ? {}
           : { '422': errorResponse('IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request') }),
-        '503': errorResponse('UNAVAILABLE (retryable)'),
+        '503': errorResponse(
+          'UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached',
+        ),
       },
     };
     if (route.consumes) {

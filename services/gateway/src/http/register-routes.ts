@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { httpStatusOf, PlatformError, type ErrorBody, type Principal } from '@tnp/kernel';
+import { CONSISTENCY_HEADER, httpStatusOf, PlatformError, type ErrorBody, type Principal } from '@tnp/kernel';
 import { toErrorBody } from '@tnp/messaging';
 import { currentTraceId, inSpan, SpanKind, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { authorize, type OccupierSites } from '../auth/authorize';
 import type { TokenVerifier } from '../auth/jwt';
 import type { Caller } from '../auth/principal';
+import { RequestConsistency, withRequestConsistency } from './request-consistency';
 import type { RouteSpec } from './route';
 
 const MALFORMED = Symbol('malformed-json');
@@ -53,6 +54,12 @@ const logFailure = (logger: Logger, error: unknown, body: ErrorBody, route: Rout
   else if (body.code === 'UNAVAILABLE') logger.warn(line, `request failed: ${body.message}; answered 503 (retryable)`);
 };
 
+/** The client keeps the latest token: the one it sent, moved on by whatever the call wrote. */
+const handBack = (reply: FastifyReply, consistency: RequestConsistency | undefined): void => {
+  const token = consistency?.token;
+  if (token) void reply.header(CONSISTENCY_HEADER, token);
+};
+
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -87,6 +94,7 @@ export const registerRoutes = (
             const traceId = currentTraceId();
             if (traceId) void reply.header('x-trace-id', traceId);
             let status = 500;
+            let consistency: RequestConsistency | undefined;
             try {
               const body = request.body as Record<PropertyKey, unknown> | undefined;
               if (body && typeof body === 'object' && MALFORMED in body) {
@@ -105,15 +113,19 @@ export const registerRoutes = (
               }
               const commandId = commandIdOf(caller, idempotencyKey);
               if (idempotencyKey !== undefined && route.method !== 'GET') await deps.bindIdempotencyKey(commandId, route.operationId);
-              const result = await route.handle({
-                caller,
-                principal: principalOf(caller),
-                params,
-                query: (request.query ?? {}) as Record<string, unknown>,
-                body,
-                commandId,
-                correlationId: header(request, 'x-correlation-id')?.slice(0, 100) ?? randomUUID(),
-              });
+              consistency = RequestConsistency.fromHeader(header(request, CONSISTENCY_HEADER));
+              const result = await withRequestConsistency(consistency, () =>
+                route.handle({
+                  caller,
+                  principal: principalOf(caller),
+                  params,
+                  query: (request.query ?? {}) as Record<string, unknown>,
+                  body,
+                  commandId,
+                  correlationId: header(request, 'x-correlation-id')?.slice(0, 100) ?? randomUUID(),
+                }),
+              );
+              handBack(reply, consistency);
               if (result.kind === 'json') {
                 status = result.status;
                 return await reply.code(result.status).send(result.body);
@@ -127,6 +139,7 @@ export const registerRoutes = (
             } catch (error) {
               const body = toErrorBody(error);
               logFailure(deps.logger, error, body, route, traceId);
+              handBack(reply, consistency);
               status = httpStatusOf[body.code];
               if (body.retryable) void reply.header('retry-after', '1');
               return await reply.code(status).send(body);

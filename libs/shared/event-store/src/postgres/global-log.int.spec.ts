@@ -212,3 +212,32 @@ describe('global log order', () => {
     }
   });
 });
+
+describe('where an append left the log', () => {
+  test('an append knows its last event’s log position; the committed head covers it while a transaction held open keeps readers below', async () => {
+    const held = new Client({ connectionString: db.url });
+    await held.connect();
+    try {
+      // A transaction that took its id first and has not committed: readers stop below it.
+      await held.query('BEGIN');
+      await held.query('SELECT pg_current_xact_id()');
+      const streamId = `head-${randomUUID()}`;
+      const events: NewEvent[] = [1, 2].map((i) => ({
+        id: randomUUID(),
+        type: 'Touched',
+        data: { i },
+        metadata: { commandId: 'c', correlationId: 'c', occurredAt: new Date().toISOString() },
+      }));
+      const [result] = await store.appendMany([{ streamId, events, expectedRevision: 'no_stream' }]);
+      const stored = await store.readStream(streamId);
+      expect(result?.logPosition).toEqual(stored.at(-1)?.logPosition);
+      const committed = await store.committedHead();
+      expect(committed).toEqual(result?.logPosition);
+      const readable = await store.headPosition();
+      expect(readable.transactionId).toBeLessThan(result!.logPosition!.transactionId);
+    } finally {
+      await held.query('ROLLBACK').catch(() => undefined);
+      await held.end();
+    }
+  });
+});

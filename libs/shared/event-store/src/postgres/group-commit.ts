@@ -40,6 +40,8 @@ type OutcomeRow = {
   o_held_type: string | null;
   o_held_fingerprint: string | null;
   o_held_reply: CommandReply | null;
+  /** The transaction's id once it wrote (every member of a group commit shares it). */
+  o_txid: string | null;
 };
 
 const SERIALIZATION_OR_DEADLOCK = new Set(['40001', '40P01']);
@@ -164,7 +166,12 @@ export class GroupCommit {
   private async run(batch: readonly Waiting[]): Promise<void> {
     let rows: OutcomeRow[];
     try {
-      rows = (await this.pool.query<OutcomeRow>(`SELECT * FROM ${this.schema}.commit_commands(${PARAMS})`, parametersOf(batch))).rows;
+      rows = (
+        await this.pool.query<OutcomeRow>(
+          `SELECT *, pg_current_xact_id_if_assigned()::text AS o_txid FROM ${this.schema}.commit_commands(${PARAMS})`,
+          parametersOf(batch),
+        )
+      ).rows;
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (SERIALIZATION_OR_DEADLOCK.has(code)) {
@@ -272,7 +279,7 @@ const outcomeOf = (commit: Unit, rows: readonly OutcomeRow[]): CommandCommitOutc
   return { kind: 'committed', results };
 };
 
-type WrittenRow = { o_stream_id: string | null; o_revision: string | null; o_position: string | null };
+type WrittenRow = { o_stream_id: string | null; o_revision: string | null; o_position: string | null; o_txid?: string | null };
 
 /** Each request's result from the rows the store returned for its stream. */
 export const appendResultsOf = (requests: readonly AppendRequest[], rows: readonly WrittenRow[]): AppendResult[] => {
@@ -283,6 +290,9 @@ export const appendResultsOf = (requests: readonly AppendRequest[], rows: readon
       streamId: r.streamId,
       nextExpectedRevision: row ? Number(row.o_revision) : NO_STREAM_REVISION,
       lastGlobalPosition: row ? Number(row.o_position) : 0,
+      ...(row?.o_txid && row.o_position !== null && r.events.length > 0
+        ? { logPosition: { transactionId: Number(row.o_txid), position: Number(row.o_position) } }
+        : {}),
       eventIds: r.events.map((e) => e.id),
       replayed: false,
     };

@@ -144,8 +144,8 @@ export class PostgresEventStore implements EventStore {
     }
     const events = nonEmpty.flatMap((r) => r.events.map((e, index) => ({ streamId: r.streamId, index, event: e })));
     try {
-      const { rows } = await this.query<{ o_stream_id: string; o_revision: string; o_position: string }>(
-        `SELECT o_stream_id, o_revision, o_position FROM ${this.schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      const { rows } = await this.query<{ o_stream_id: string; o_revision: string; o_position: string; o_txid: string | null }>(
+        `SELECT o_stream_id, o_revision, o_position, pg_current_xact_id_if_assigned()::text AS o_txid FROM ${this.schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           nonEmpty.map((r) => r.streamId),
           nonEmpty.map((r) => EXPECTED_CODE[typeof r.expectedRevision === 'number' ? 'exact' : r.expectedRevision] ?? r.expectedRevision),
@@ -214,6 +214,16 @@ export class PostgresEventStore implements EventStore {
       [String(after.transactionId), after.position, options.maxCount ?? 1000],
     );
     return rows.map(toRecorded);
+  }
+
+  async committedHead(): Promise<LogPosition> {
+    const { rows } = await this.query<{ transaction_id: string; global_position: string }>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position FROM ${this.schema}.events e
+        ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+      [],
+    );
+    const row = rows[0];
+    return row ? { transactionId: Number(row.transaction_id), position: Number(row.global_position) } : LOG_START;
   }
 
   async headPosition(): Promise<LogPosition> {
