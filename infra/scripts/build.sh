@@ -4,6 +4,6 @@ source "$(dirname "$0")/lib.sh"
 ensure_dependencies
 cd "$ROOT"
 rm -rf dist
-"$NODE" node_modules/.bin/swc libs services tools bench faults -d dist --config-file .swcrc -q \
+"$NODE" node_modules/.bin/swc libs services tools bench faults examples -d dist --config-file .swcrc -q \
   --ignore "**/*.spec.ts" --ignore "**/test/**"
 log "built into dist/"

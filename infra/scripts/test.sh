@@ -8,7 +8,7 @@ if ! docker info >/dev/null 2>&1; then bash infra/scripts/ensure-infrastructure.
 log "type checking, lint and formatting"
 "$NODE" node_modules/.bin/tsc -p tsconfig.json --noEmit
 "$NODE" node_modules/.bin/eslint .
-"$NODE" node_modules/.bin/prettier --check "libs/**/*.ts" "services/**/*.ts" "test/**/*.ts" "tools/**/*.ts" "faults/**/*.ts" >/dev/null \
+"$NODE" node_modules/.bin/prettier --check "libs/**/*.ts" "services/**/*.ts" "test/**/*.ts" "tools/**/*.ts" "faults/**/*.ts" "examples/**/*.ts" >/dev/null \
   || die "formatting differs from Prettier: run node_modules/.bin/prettier --write on the files above"
 # The scheduler end-to-end spec runs real scheduler processes (to SIGKILL them), from dist/.
 bash infra/scripts/build.sh

@@ -24,7 +24,7 @@ const walk = (dir: string, visit: (file: string) => void): void => {
     else visit(path);
   }
 };
-for (const top of ['libs', 'services', 'test']) {
+for (const top of ['libs', 'services', 'test', 'examples']) {
   walk(join(ROOT, top), (file) => {
     if (!file.endsWith('project.json')) return;
     const json = JSON.parse(readFileSync(file, 'utf8')) as { name: string; tags?: string[] };
@@ -42,7 +42,7 @@ const imports = (file: string): string[] =>
   [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
 
 const sourceFiles: string[] = [];
-for (const top of ['libs', 'services', 'test']) walk(join(ROOT, top), (f) => f.endsWith('.ts') && sourceFiles.push(f));
+for (const top of ['libs', 'services', 'test', 'examples']) walk(join(ROOT, top), (f) => f.endsWith('.ts') && sourceFiles.push(f));
 
 const FRAMEWORK = /^(@nestjs|@mikro-orm|@nats-io|pg$|pg-|@kurrent|@opentelemetry|pino|prom-client|fastify|jose)/;
 

@@ -1,0 +1,2 @@
+export * from './event-subscriber';
+export * from './postgres-inbox';

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export type ChildService = {
+  readonly process: ChildProcess;
+  readonly output: () => string;
+  readonly kill: (signal?: NodeJS.Signals) => Promise<void>;
+};
+
+/** A built entry point (from `npm test`'s dist/) in its own OS process, once its output says it is ready. */
+export const startChildService = async (main: string, env: Record<string, string>, ready: string, label: string): Promise<ChildService> => {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run the suite through "npm test", which builds dist/ first`);
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  await new Promise<void>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error(`${label} did not start:\n${output}`)), 20_000);
+    const check = () => {
+      if (!output.includes(ready)) return;
+      clearTimeout(deadline);
+      resolve();
+    };
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(deadline);
+      reject(new Error(`${label} exited with ${code}:\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    process: child,
+    output: () => output,
+    kill: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+};
