@@ -117,6 +117,8 @@ describe(`API fuzzing (${MODE})`, () => {
         timeLimitPerRouteMs: TIME_LIMIT_MS,
         ...(settings.FUZZ_PATH ? { replayPath: settings.FUZZ_PATH } : {}),
         checkServices,
+        conformance: (method, path, answer) =>
+          p.conformance.check(method, path, answer.status ?? 0, answer.contentType ?? null, answer.body ?? ''),
         ...(settings.FUZZ_TRACE ? { trace: log } : {}),
         log: LONG || settings.FUZZ_VERBOSE ? log : (line) => line.includes('answered') && log(line),
       });
@@ -133,6 +135,8 @@ describe(`API fuzzing (${MODE})`, () => {
       const failures = report.routes.filter((r) => r.firstFailure).map((r) => describeFailure(r.firstFailure!));
       expect({ failures, unhealthy: report.unhealthy }).toEqual({ failures: [], unhealthy: [] });
       expect(report.routes.filter((r) => r.runs === 0).map((r) => r.operationId)).toEqual([]);
+      // Every route's answers were held to the OpenAPI document (the conformance check in the run).
+      expect(operations.map((o) => o.operationId).filter((id) => !p.conformance.seen.has(id))).toEqual([]);
     },
     LONG ? 4 * 60 * 60_000 : 240_000,
   );

@@ -109,8 +109,10 @@ export class ExtensionHandler {
 
   updateInfo(input: z.infer<typeof updateExtensionInfoSchema>, metadata: CommandMetadata): Promise<Outcome> {
     const { extensionId, ...info } = input;
-    return this.run(metadata, extensionId, (uow) =>
-      this.decide(uow, tenantOf(metadata, extensionId), { type: 'UpdateExtensionInfo', data: { extensionId, info } }),
+    return this.answer(
+      this.run(metadata, extensionId, (uow) =>
+        this.decide(uow, tenantOf(metadata, extensionId), { type: 'UpdateExtensionInfo', data: { extensionId, info } }),
+      ),
     );
   }
 
@@ -128,23 +130,29 @@ export class ExtensionHandler {
   }
 
   resetPin(extensionId: string, metadata: CommandMetadata): Promise<Outcome> {
-    return this.run(metadata, extensionId, (uow) =>
-      this.decide(uow, tenantOf(metadata, extensionId), { type: 'ResetPin', data: { extensionId } }),
+    return this.answer(
+      this.run(metadata, extensionId, (uow) =>
+        this.decide(uow, tenantOf(metadata, extensionId), { type: 'ResetPin', data: { extensionId } }),
+      ),
     );
   }
 
   activateDevice(input: z.infer<typeof activateDeviceSchema>, metadata: CommandMetadata): Promise<Outcome> {
-    return this.run(metadata, input.extensionId, (uow) =>
-      this.decide(uow, tenantOf(metadata, input.extensionId), {
-        type: 'ActivateDevice',
-        data: { extensionId: input.extensionId, device: { type: input.type, deviceId: input.deviceId } },
-      }),
+    return this.answer(
+      this.run(metadata, input.extensionId, (uow) =>
+        this.decide(uow, tenantOf(metadata, input.extensionId), {
+          type: 'ActivateDevice',
+          data: { extensionId: input.extensionId, device: { type: input.type, deviceId: input.deviceId } },
+        }),
+      ),
     );
   }
 
   deactivateDevice(input: z.infer<typeof deactivateDeviceSchema>, metadata: CommandMetadata): Promise<Outcome> {
-    return this.run(metadata, input.extensionId, (uow) =>
-      this.decide(uow, tenantOf(metadata, input.extensionId), { type: 'DeactivateDevice', data: input }),
+    return this.answer(
+      this.run(metadata, input.extensionId, (uow) =>
+        this.decide(uow, tenantOf(metadata, input.extensionId), { type: 'DeactivateDevice', data: input }),
+      ),
     );
   }
 
@@ -251,6 +259,12 @@ export class ExtensionHandler {
     const streamId = extensionStreamId(tenant, command.data.extensionId);
     await uow.load(streamId, extensionDecider);
     return uow.decide(streamId, extensionDecider, command, context);
+  }
+
+  /** Only the outcome goes back to the caller (and into the command log): never the events decided, which may hold secrets. */
+  private async answer(run: Promise<Outcome>): Promise<Outcome> {
+    const { id, eventIds } = await run;
+    return { id, eventIds };
   }
 
   private run<T>(metadata: CommandMetadata, id: string, decide: (uow: UnitOfWork) => Promise<T>): Promise<Outcome & { refusal: T }> {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { natsCredentialsOf } from '@tnp/messaging';
 import { createLogger, createMetrics, HealthChecks, operationsModule, type Logger } from '@tnp/platform';
 import { tokenVerifierFor } from './auth/jwt';
@@ -10,7 +11,7 @@ import { ServiceClient } from './http/nats-client';
 import { openApiDocument } from './http/openapi';
 import { registerEventDocuments } from './http/event-documents';
 import { IdempotencyKeys } from './http/idempotency-keys';
-import { installBodyParsers, registerRoutes } from './http/register-routes';
+import { installBodyParsers, registerRoutes, transportErrorBody } from './http/register-routes';
 import type { RouteSpec } from './http/route';
 import { occupierDirectory } from './number-inventory/occupier-directory';
 import { assignmentRoutes } from './assignment/assignment.routes';
@@ -55,22 +56,37 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
   @Module({ imports: [operationsModule(health, metrics.registry)] })
   class GatewayModule {}
 
-  const http = await NestFactory.create<NestFastifyApplication>(GatewayModule, new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024 }), {
-    logger: ['error', 'warn'],
-    bodyParser: false,
-  });
+  const http = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule,
+    new FastifyAdapter({
+      bodyLimit: 2 * 1024 * 1024,
+      // A URL Fastify cannot decode is refused before any route: in the API's error body too.
+      frameworkErrors: (error: Error & { statusCode?: number }, _request: unknown, reply: FastifyReply) => {
+        const { status, body } = transportErrorBody(error);
+        void reply.code(status).send(body);
+      },
+    }),
+    {
+      logger: ['error', 'warn'],
+      bodyParser: false,
+    },
+  );
   const fastify = http.getHttpAdapter().getInstance();
-  installBodyParsers(fastify);
   const prefix = config.NATS_SUBJECT_PREFIX;
   const idempotencyKeys = new IdempotencyKeys(client.connection, prefix, config.IDEMPOTENCY_TTL_MS, config.JETSTREAM_REPLICAS);
   await idempotencyKeys.ensure();
   const routes = routeCatalogue(client, prefix);
-  registerRoutes(fastify, routes, {
-    tokens: tokenVerifierFor(config, logger),
-    logger,
-    metrics,
-    occupierSites: occupierDirectory(client, prefix),
-    bindIdempotencyKey: (commandId, operationId) => idempotencyKeys.bind(commandId, operationId),
+  // The API's routes in a context of their own: its body parsers and error handler are the API's,
+  // whatever Nest sets on the root for its operations routes.
+  await fastify.register(async (api: FastifyInstance) => {
+    installBodyParsers(api);
+    registerRoutes(api, routes, {
+      tokens: tokenVerifierFor(config, logger),
+      logger,
+      metrics,
+      occupierSites: occupierDirectory(client, prefix),
+      bindIdempotencyKey: (commandId, operationId) => idempotencyKeys.bind(commandId, operationId),
+    });
   });
   const publicUrl = config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT}`;
   fastify.get('/openapi.json', async () => openApiDocument(routes, publicUrl));

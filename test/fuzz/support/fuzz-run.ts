@@ -2,7 +2,15 @@ import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { requestsFor, type FuzzContext, type FuzzRequest, type Operation } from './fuzz-requests';
 
-export type Answer = { readonly status?: number; readonly body?: string; readonly error?: string; readonly ms: number };
+export type Answer = {
+  readonly status?: number;
+  readonly body?: string;
+  readonly contentType?: string;
+  /** The body was longer than what is kept of it. */
+  readonly truncated?: boolean;
+  readonly error?: string;
+  readonly ms: number;
+};
 
 export type Failure = {
   readonly operationId: string;
@@ -59,6 +67,8 @@ export type FuzzOptions = {
   readonly log?: (line: string) => void;
   /** Every request and its answer, for looking into what a route gets. */
   readonly trace?: (line: string) => void;
+  /** How an answer breaks the OpenAPI document, if it does. */
+  readonly conformance?: (method: string, path: string, answer: Answer) => string | undefined;
 };
 
 // A fresh connection a request: a connection the server closed after refusing an oversize request is never reused.
@@ -91,7 +101,14 @@ export const send = (base: string, tokens: Readonly<Record<string, string>>, r: 
             size += c.length;
             if (size <= 64 * 1024) chunks.push(c);
           });
-          res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            done({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              ...(res.headers['content-type'] ? { contentType: res.headers['content-type'] } : {}),
+              ...(size > 64 * 1024 ? { truncated: true } : {}),
+            }),
+          );
           res.on('error', (e) => done({ status: res.statusCode ?? 0, error: `response: ${e.message}` }));
         },
       );
@@ -141,6 +158,11 @@ const problemOf = (answer: Answer): string | null => {
     }
   }
   return null;
+};
+
+const conformanceProblem = (options: FuzzOptions, request: FuzzRequest, answer: Answer): string | null => {
+  if (!options.conformance || answer.status === undefined || answer.status < 0 || answer.truncated) return null;
+  return options.conformance(request.method, request.path, answer) ?? null;
 };
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…(${s.length} characters in all)` : s);
@@ -210,7 +232,7 @@ const fuzzRoute = async (op: Operation, options: FuzzOptions): Promise<RouteRepo
         answer = again;
       }
     }
-    const problem = problemOf(answer);
+    const problem = problemOf(answer) ?? conformanceProblem(options, request, answer);
     if (problem === null) return true;
     lastFailure = { operationId: op.operationId, problem, request, answer };
     if (!failed) {

@@ -8,6 +8,7 @@ import { mintToken, type TokenRequest } from '../../../services/gateway/src/auth
 import { startGateway, type Gateway } from '../../../services/gateway/src/gateway.app';
 import { gatewayConfigSchema } from '../../../services/gateway/src/gateway.config';
 import { numberInventoryService } from '../../../services/number-inventory/src/number-inventory.app';
+import { ResponseConformance } from './response-conformance';
 
 export type Call = { status: number; body: any; headers: Headers; text: string };
 
@@ -25,6 +26,8 @@ export type Platform = {
     path: string,
     options?: { token?: string; body?: unknown; raw?: string | Buffer; contentType?: string; headers?: Record<string, string> },
   ) => Promise<Call>;
+  /** Every answer `call` got, held to the OpenAPI document the gateway serves. */
+  readonly conformance: ResponseConformance;
   readonly stop: () => Promise<void>;
 };
 
@@ -58,6 +61,7 @@ export const startPlatform = async (label: string, options: PlatformOptions = {}
     options.gatewayLogger ?? createLogger('gateway', 'silent'),
   );
   const base = await gateway.url();
+  const conformance = new ResponseConformance((await (await fetch(`${base}/openapi.json`)).json()) as never);
   return {
     inventory,
     assignment,
@@ -66,6 +70,7 @@ export const startPlatform = async (label: string, options: PlatformOptions = {}
     callFlow,
     gateway,
     base,
+    conformance,
     token: (request) => mintToken(request, jwt),
     call: async (method, path, options = {}) => {
       const body = options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
@@ -79,6 +84,9 @@ export const startPlatform = async (label: string, options: PlatformOptions = {}
         ...(body !== undefined ? { body } : {}),
       });
       const text = await response.text();
+      const breach = conformance.check(method, path, response.status, response.headers.get('content-type'), text);
+      if (breach)
+        throw new Error(`The answer breaks the OpenAPI document: ${breach}\n${method} ${path} -> ${response.status} ${text.slice(0, 500)}`);
       let parsed: unknown = text;
       try {
         parsed = JSON.parse(text);

@@ -102,26 +102,6 @@ export const getRoutingSchema = z.strictObject({ number: e164Schema });
 export type RouteNumberInput = z.infer<typeof routeNumberSchema>;
 export type AssignUserInput = z.infer<typeof assignUserSchema>;
 
-export type OccupierNumberView = {
-  readonly number: string;
-  readonly siteId: string;
-  readonly ext: string | null;
-  readonly status: 'reserved' | 'active' | 'pending';
-  readonly isMain: boolean;
-  readonly assignedTo:
-    | { readonly type: 'main-number' }
-    | { readonly type: 'user'; readonly userId: string; readonly name: string }
-    | { readonly type: 'display-name'; readonly name: string }
-    | null;
-  readonly displayName: { readonly first: string; readonly second: string } | null;
-  readonly routing: {
-    readonly type: string;
-    readonly destinationId: string | null;
-    readonly destinationName: string | null;
-    readonly forwardTo: string | null;
-  };
-};
-
 export const AssignmentCommands = {
   routeNumber: 'route-number',
   assignUser: 'assign-user',

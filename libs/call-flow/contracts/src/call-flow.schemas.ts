@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, type Reply } from '@tnp/kernel';
+import type { AppliedScheduledSwitch } from './responses.schemas';
 
 export const SERVICE = 'call-flow';
 
@@ -115,13 +116,7 @@ export const applyScheduledSwitchesSchema = z.strictObject({
     .max(MAX_SCHEDULED_SWITCHES_PER_BATCH),
 });
 export type ScheduledSwitchRequest = { readonly commandId: string; readonly data: z.input<typeof scheduleOnlySchema> };
-/** What applying one due switch answers: the events it recorded and when call-flow decided. */
-export type AppliedScheduledSwitch = {
-  readonly number: string;
-  readonly events: readonly string[];
-  readonly eventIds: readonly string[];
-  readonly decidedAt: string;
-};
+
 /**
  * One switch's result, in the order sent; `reply` is what apply-scheduled-switch would answer.
  * `applied`: this request applied it. `already-applied`: its id was applied before (an earlier

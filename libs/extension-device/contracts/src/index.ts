@@ -1,2 +1,3 @@
 export * from './extension-device.schemas';
 export * from './events.schemas';
+export * from './responses.schemas';

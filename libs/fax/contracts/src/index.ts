@@ -1,2 +1,3 @@
 export * from './fax.schemas';
 export * from './events.schemas';
+export * from './responses.schemas';

@@ -69,24 +69,3 @@ export type LockNumberInput = z.infer<typeof lockNumberSchema>;
 export type MarkNumberAssignedInput = z.infer<typeof markNumberAssignedSchema>;
 export type AllocateNumbersInput = z.infer<typeof allocateNumbersSchema>;
 export type ConfigureSiteInput = z.infer<typeof configureSiteSchema>;
-
-export type ProvisionOutcome =
-  | { readonly number: string; readonly outcome: 'provisioned' }
-  | { readonly number: string; readonly outcome: 'skipped'; readonly reason: string }
-  | { readonly number: string; readonly outcome: 'failed'; readonly reason: string; readonly rule?: string };
-
-export type ProvisionNumbersResult = {
-  readonly status: 'COMPLETE' | 'PARTIAL' | 'FAILED';
-  readonly provisioned: number;
-  readonly skipped: number;
-  readonly failed: number;
-  readonly results: readonly ProvisionOutcome[];
-};
-
-export type CommandResult = {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly eventIds: readonly string[];
-};
-
-export type AllocateNumbersResult = { readonly numbers: readonly string[]; readonly eventIds: readonly string[] };

@@ -3,3 +3,4 @@ export * from './commands.schemas';
 export * from './queries.schemas';
 export * from './subjects';
 export * from './events.schemas';
+export * from './responses.schemas';

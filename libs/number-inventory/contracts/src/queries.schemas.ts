@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SiteNumberView } from './responses.schemas';
 import { e164Schema, numberStatusSchema, occupierIdSchema, siteIdSchema } from './common.schemas';
 
 const statusList = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(numberStatusSchema).max(4));
@@ -49,43 +50,4 @@ export type SiteNumberFilters = z.infer<typeof siteNumberFiltersSchema>;
 export type ListSiteNumbersInput = z.infer<typeof listSiteNumbersSchema>;
 export type ExportSiteNumbersInput = z.infer<typeof exportSiteNumbersSchema>;
 
-export type SiteNumberView = {
-  readonly number: string;
-  readonly siteId: string;
-  readonly ext: string | null;
-  readonly status: 'AVAILABLE' | 'RESERVED' | 'ACTIVE' | 'ASSIGNED';
-  readonly kind: string;
-  readonly allocatedTo: { readonly type: 'operator' } | { readonly type: 'occupier'; readonly occupierId: string } | null;
-  readonly coolingOffUntil: string | null;
-  readonly isMain: boolean;
-  readonly rangeName: string;
-  readonly locked: boolean;
-  readonly portedIn: boolean;
-  readonly portedFrom: string | null;
-  readonly assignedUserId: string | null;
-  readonly revision: number;
-};
-
-export type SiteNumberPage = {
-  readonly items: readonly SiteNumberView[];
-  /** Rows matching the filters, in the same snapshot as the items; a lower bound when totalExact is false. */
-  readonly total: number;
-  /**
-   * False when a filter the site counts cannot answer (search, occupier) matched more rows than
-   * the list counts one by one: total is then that cap, read as "at least total".
-   */
-  readonly totalExact: boolean;
-  readonly page: number;
-  readonly pageSize: number;
-  /** Pass as cursor for the next page; null on the last page. */
-  readonly nextCursor: string | null;
-  /** Statuses present in the site's unfiltered list: the only ones worth offering as filters. */
-  readonly statusesPresent: readonly string[];
-};
-
 export type SiteNumberChunk = { readonly items: readonly SiteNumberView[]; readonly next: string | null };
-
-export type OccupierNumbers = {
-  readonly occupierId: string;
-  readonly sites: readonly { readonly siteId: string; readonly numbers: readonly SiteNumberView[] }[];
-};

@@ -93,7 +93,7 @@ const toView = (row: Row): OccupierNumberView => {
           : null,
     displayName: row.display_first ? { first: row.display_first, second: row.display_second ?? '' } : null,
     routing: {
-      type: row.routing_type,
+      type: row.routing_type as OccupierNumberView['routing']['type'],
       destinationId: row.destination_id,
       destinationName:
         row.routing_type === 'user' && row.routed_user_first

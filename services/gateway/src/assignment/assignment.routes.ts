@@ -1,5 +1,10 @@
 import { PlatformError, parseOrThrow } from '@tnp/kernel';
 import {
+  greetingUploadedSchema,
+  idOutcomeSchema,
+  numberOutcomeSchema,
+  occupierNumberListSchema,
+  routingViewSchema,
   AssignmentCommands,
   assignmentCommandSubject,
   AssignmentQueries,
@@ -32,8 +37,9 @@ const TAG = 'Number assignment';
 
 export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: AssignmentCommandName) => assignmentCommandSubject(name, prefix);
-  const numberScoped = { roles: ADMINS, scope: () => ({ kind: 'resource' as const }), tag: TAG };
+  const numberScoped = { roles: ADMINS, scope: () => ({ kind: 'resource' as const }), tag: TAG, response: numberOutcomeSchema };
   const occupierScoped = {
+    response: idOutcomeSchema,
     roles: ADMINS,
     scope: (p: Record<string, string>) => ({ kind: 'occupier' as const, occupierId: p['occupierId'] ?? '' }),
     tag: TAG,
@@ -89,6 +95,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       path: '/v1/numbers/{number}/routing',
       operationId: 'getRouting',
       summary: 'Where the number routes, who it is assigned to, and its status',
+      response: routingViewSchema,
       responseDescription: 'The number as the occupier’s portal list shows it',
       handle: async (ctx) => {
         const data = parseOrThrow(getRoutingSchema, { number: ctx.params['number'] });
@@ -161,6 +168,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       operationId: 'uploadGreeting',
       summary: `Upload a conference-room greeting: a WAV or MP3 file of at most ${MAX_GREETING_BYTES} bytes, sent as the raw request body`,
       consumes: ['audio/wav', 'audio/mpeg', 'application/octet-stream'],
+      response: greetingUploadedSchema,
       responseDescription: 'The stored greeting: content type (from the file’s content), size and SHA-256',
       handle: async (ctx) => {
         if (!Buffer.isBuffer(ctx.body)) {
@@ -183,6 +191,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       operationId: 'listOccupierPhoneNumbers',
       summary: 'The occupier’s phone numbers: extension, status, assigned to, routing; by site, searchable by number or assigned-to',
       query: listOccupierNumbersSchema.omit({ occupierId: true }),
+      response: occupierNumberListSchema,
       responseDescription: 'The numbers, sorted by site and number',
       handle: async (ctx) => {
         const data = parseOrThrow(listOccupierNumbersSchema, { ...ctx.query, occupierId: ctx.params['occupierId'] });
@@ -203,6 +212,7 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
       tag: TAG,
       roles: ['user'],
       scope: () => ({ kind: 'resource' }),
+      response: occupierNumberListSchema,
       responseDescription: 'The caller’s own numbers',
       handle: async (ctx) => {
         if (!ctx.caller.occupierId) throw new PlatformError('FORBIDDEN', 'The token names no occupier');

@@ -1,5 +1,9 @@
 import { PlatformError, parseOrThrow } from '@tnp/kernel';
 import {
+  appliedServiceNumberCommandSchema,
+  flowOutcomeSchema,
+  serviceNumberListSchema,
+  serviceNumberTimelineSchema,
   assignFlowSchema,
   CallFlowCommands,
   callFlowCommandSubject,
@@ -29,13 +33,19 @@ const ADMINS: readonly Role[] = ['occupier-admin'];
 
 export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: CallFlowCommandName) => callFlowCommandSubject(name, prefix);
-  const serviceNumber = { tag: TAG, roles: ADMINS, scope: () => ({ kind: 'resource' as const }) };
+  const serviceNumber = {
+    tag: TAG,
+    roles: ADMINS,
+    scope: () => ({ kind: 'resource' as const }),
+    response: appliedServiceNumberCommandSchema,
+  };
   return [
     commandRoute(client, {
       ...serviceNumber,
       method: 'POST',
       path: '/v1/call-flows',
       subject: subject(CallFlowCommands.defineCallFlow),
+      response: flowOutcomeSchema,
       schema: defineCallFlowSchema,
       summary: 'Define a call flow and its user-configurable parameters (tenant "platform" and locked flows: platform owner only)',
       body: defineCallFlowSchema,
@@ -45,6 +55,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       method: 'PUT',
       path: '/v1/call-flows/{flowId}',
       subject: subject(CallFlowCommands.changeCallFlow),
+      response: flowOutcomeSchema,
       schema: changeCallFlowSchema,
       summary: 'Change a call flow (a new version); queued switches that no longer fit fail at their time',
       body: bodyOf(changeCallFlowSchema, 'flowId'),
@@ -54,6 +65,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       method: 'DELETE',
       path: '/v1/call-flows/{flowId}',
       subject: subject(CallFlowCommands.deleteCallFlow),
+      response: flowOutcomeSchema,
       schema: flowOnlySchema,
       summary: 'Delete a call flow; queued switches to it fail at their time',
     }),
@@ -64,6 +76,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       method: 'PUT',
       path: '/v1/numbers/{number}/service-number',
       subject: subject(CallFlowCommands.designateServiceNumber),
+      response: appliedServiceNumberCommandSchema,
       schema: describeServiceNumberSchema,
       summary: 'Designate a company’s active number as a service number (operator)',
       body: bodyOf(describeServiceNumberSchema, 'number'),
@@ -146,6 +159,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       path: '/v1/occupiers/{occupierId}/service-numbers',
       operationId: 'listServiceNumbers',
       summary: 'Service numbers with national and international form, current flow and values, and the next scheduled change',
+      response: serviceNumberListSchema,
       responseDescription: 'The company’s service numbers',
       handle: async (ctx) =>
         fromReply(
@@ -167,6 +181,7 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       path: '/v1/service-numbers/{number}/timeline',
       operationId: 'serviceNumberTimeline',
       summary: 'Past and future switches of a service number',
+      response: serviceNumberTimelineSchema,
       responseDescription: 'The timeline',
       handle: async (ctx) => {
         const data = parseOrThrow(numberOnlySchema, { number: ctx.params['number'] });

@@ -1,6 +1,11 @@
 import { PlatformError, parseOrThrow } from '@tnp/kernel';
 import {
   activateDeviceSchema,
+  createExtensionResultSchema,
+  extensionOutcomeSchema,
+  extensionViewSchema,
+  myProfileViewSchema,
+  siteHandsetsSchema,
   changePinSchema,
   configureExtensionSchema,
   createExtensionSchema,
@@ -31,7 +36,7 @@ const ADMIN: readonly Role[] = ['occupier-admin'];
 
 export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: ExtensionCommandName) => extensionCommandSubject(name, prefix);
-  const extension = { tag: TAG, scope: () => ({ kind: 'resource' as const }) };
+  const extension = { tag: TAG, scope: () => ({ kind: 'resource' as const }), response: extensionOutcomeSchema };
   return [
     {
       ...extension,
@@ -42,6 +47,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       operationId: 'createExtension',
       summary: 'Create an extension for one of the occupier’s users; answers with its random default PIN',
       body: bodyOf(createExtensionSchema, 'occupierId'),
+      response: createExtensionResultSchema,
       responseDescription: 'The ids of the events appended and the default PIN',
       handle: async (ctx) => {
         const created = await sendCommand<{ id: string; eventIds: string[] }>(
@@ -76,6 +82,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       method: 'PUT',
       path: '/v1/extensions/{extensionId}/pin',
       subject: subject(ExtensionCommands.changePin),
+      limitsGuesses: true,
       schema: changePinSchema,
       summary: 'Replace the PIN (the user, on first use); a wrong current PIN counts as a failed attempt',
       body: bodyOf(changePinSchema, 'extensionId'),
@@ -86,6 +93,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       method: 'POST',
       path: '/v1/extensions/{extensionId}/pin/verify',
       subject: subject(ExtensionCommands.verifyPin),
+      limitsGuesses: true,
       schema: verifyPinSchema,
       summary: 'Check a PIN (voicemail, handset, voice portal sign-in); three wrong attempts lock it',
       body: bodyOf(verifyPinSchema, 'extensionId'),
@@ -140,6 +148,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       path: '/v1/extensions/{extensionId}',
       operationId: 'getExtension',
       summary: 'The extension’s whole configuration (the PIN only as its status; the default PIN for admins)',
+      response: extensionViewSchema,
       responseDescription: 'The extension',
       handle: async (ctx) => {
         const tenant = ctx.caller.occupierId ?? ctx.caller.tenant;
@@ -169,6 +178,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       subject: subject(ExtensionCommands.loginHandset),
       schema: loginHandsetSchema,
       summary: 'Log an active number in to a digital handset by its phone ID (HANDSET_IN_USE unless evict is true)',
+      response: extensionOutcomeSchema,
       body: bodyOf(loginHandsetSchema, 'number'),
     }),
     commandRoute(client, {
@@ -180,6 +190,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       subject: subject(ExtensionCommands.logoutHandset),
       schema: logoutHandsetSchema,
       summary: 'Log the number out of its handset',
+      response: extensionOutcomeSchema,
     }),
     {
       tag: TAG,
@@ -189,6 +200,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       path: '/v1/sites/{siteId}/handsets',
       operationId: 'listSiteHandsets',
       summary: 'The handsets at a site and which number is logged in to each',
+      response: siteHandsetsSchema,
       responseDescription: 'Handsets by phone ID',
       handle: async (ctx) =>
         fromReply(
@@ -207,6 +219,7 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       path: '/v1/me/profile',
       operationId: 'myProfile',
       summary: 'The calling user’s own extensions and settings',
+      response: myProfileViewSchema,
       responseDescription: 'My profile',
       handle: async (ctx) => {
         if (!ctx.caller.occupierId) throw new PlatformError('FORBIDDEN', 'The token names no occupier');

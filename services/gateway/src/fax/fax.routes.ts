@@ -1,6 +1,9 @@
 import { PlatformError, parseOrThrow } from '@tnp/kernel';
 import {
   configureFaxSchema,
+  faxCallerIdsSchema,
+  faxNumberViewSchema,
+  faxOutcomeSchema,
   FaxCommands,
   faxCommandSubject,
   faxNumberSchema,
@@ -28,6 +31,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     roles: ADMINS,
     scope: () => ({ kind: 'resource' }),
     body: bodyOf(configureFaxSchema, 'number'),
+    response: faxOutcomeSchema,
   }),
   commandRoute(client, {
     method: 'DELETE',
@@ -38,6 +42,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     tag: TAG,
     roles: ADMINS,
     scope: () => ({ kind: 'resource' }),
+    response: faxOutcomeSchema,
   }),
   {
     method: 'GET',
@@ -47,6 +52,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     tag: TAG,
     roles: ADMINS,
     scope: () => ({ kind: 'resource' }),
+    response: faxNumberViewSchema,
     responseDescription: 'Fax mode (fax-only, voice-and-fax, outbound-only, off) and settings',
     handle: async (ctx) => {
       const data = parseOrThrow(faxNumberSchema, { number: ctx.params['number'] });
@@ -68,6 +74,7 @@ export const faxRoutes = (client: ServiceClient, prefix: string): RouteSpec[] =>
     tag: TAG,
     roles: ADMINS,
     scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+    response: faxCallerIdsSchema,
     responseDescription: 'Numbers allowed as outbound eFax caller ID',
     handle: async (ctx) => {
       const data = parseOrThrow(listFaxCallerIdsSchema, { occupierId: ctx.params['occupierId'] });

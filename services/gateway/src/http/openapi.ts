@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { httpStatusOf } from '@tnp/kernel';
+import { httpStatusOf, type ErrorCode } from '@tnp/kernel';
 import type { RouteSpec } from './route';
 
 const errorSchema = {
   type: 'object',
   required: ['code', 'message'],
+  additionalProperties: false,
   properties: {
     code: {
       type: 'string',
@@ -50,10 +51,44 @@ const consistencyHeader = {
   },
 };
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+/** Each status's error body, with the codes it may carry. */
+const ERROR_STATUSES: Record<string, { readonly codes: readonly ErrorCode[]; readonly description: string }> = {
+  '400': { codes: ['VALIDATION_FAILED'], description: 'VALIDATION_FAILED, with the failing fields' },
+  '401': { codes: ['UNAUTHENTICATED'], description: 'UNAUTHENTICATED: no token, or one that is invalid or expired' },
+  '403': { codes: ['FORBIDDEN'], description: 'FORBIDDEN: the route is not open to the caller’s role' },
+  '404': { codes: ['NOT_FOUND'], description: 'NOT_FOUND, also for what belongs to another tenant' },
+  '409': {
+    codes: ['INVALID_TRANSITION', 'RULE_VIOLATED', 'CONCURRENCY_CONFLICT'],
+    description: 'INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable)',
+  },
+  '413': { codes: ['VALIDATION_FAILED'], description: 'VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB)' },
+  '415': { codes: ['VALIDATION_FAILED'], description: 'VALIDATION_FAILED: a content type the route does not take' },
+  '422': { codes: ['IDEMPOTENCY_KEY_REUSED'], description: 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request' },
+  '429': { codes: ['TOO_MANY_ATTEMPTS'], description: 'TOO_MANY_ATTEMPTS (retryable, with the rule): too many wrong guesses lately' },
+  '500': { codes: ['INTERNAL'], description: 'INTERNAL: a bug, logged with the trace id the response carries in x-trace-id' },
+  '503': {
+    codes: ['UNAVAILABLE'],
+    description:
+      'UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached',
+  },
+};
+
+const errorComponents = Object.fromEntries(
+  Object.entries(ERROR_STATUSES).map(([status, { codes }]) => [
+    `Error${status}`,
+    { allOf: [{ $ref: '#/components/schemas/Error' }, { type: 'object', properties: { code: { enum: codes } } }] },
+  ]),
+);
+
+const errorResponse = (status: string) => ({
+  description: ERROR_STATUSES[status]?.description ?? status,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/Error${status}` } } },
 });
+
+const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return json;
+};
 
 const queryParameters = (schema: z.ZodType) => {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
@@ -66,6 +101,43 @@ const queryParameters = (schema: z.ZodType) => {
     required: json.required?.includes(name) ?? false,
     schema: property,
   }));
+};
+
+const successContent = (route: RouteSpec): Record<string, unknown> =>
+  route.produces === 'text/csv'
+    ? { 'text/csv': { schema: { type: 'string' } } }
+    : { 'application/json': { schema: route.response ? jsonSchemaOf(route.response, 'output') : {} } };
+
+/** Every status the route answers with: its success body, and each error status with the codes it carries. */
+const responsesOf = (route: RouteSpec): Record<string, unknown> => {
+  const success = String(route.successStatus ?? 200);
+  const errors = [
+    '400',
+    '401',
+    '403',
+    '404',
+    '409',
+    ...(route.method === 'GET' ? [] : ['413', '415', '422']),
+    ...(route.limitsGuesses ? ['429'] : []),
+    '500',
+    '503',
+  ];
+  const responses: Record<string, unknown> = {
+    [success]: { description: route.responseDescription, headers: consistencyHeader, content: successContent(route) },
+    ...Object.fromEntries(errors.map((status) => [status, errorResponse(status)])),
+  };
+  for (const status of route.alsoAnswers ?? []) {
+    const error = ERROR_STATUSES[String(status)];
+    const body = (successContent(route)['application/json'] as { schema: unknown }).schema;
+    responses[String(status)] = {
+      description: error ? `${route.responseDescription}; or ${error.description}` : route.responseDescription,
+      headers: consistencyHeader,
+      content: {
+        'application/json': { schema: error ? { anyOf: [body, { $ref: `#/components/schemas/Error${status}` }] } : body },
+      },
+    };
+  }
+  return responses;
 };
 
 /** The OpenAPI document, generated from the same route specs and schemas that serve requests. */
@@ -100,27 +172,7 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
               },
             ]),
       ],
-      responses: {
-        [String(route.successStatus ?? 200)]: {
-          description: route.responseDescription,
-          headers: consistencyHeader,
-          content:
-            route.produces === 'text/csv'
-              ? { 'text/csv': { schema: { type: 'string' } } }
-              : { 'application/json': { schema: { type: 'object' } } },
-        },
-        '400': errorResponse('VALIDATION_FAILED, with the failing fields'),
-        '401': errorResponse('UNAUTHENTICATED'),
-        '403': errorResponse('FORBIDDEN'),
-        '404': errorResponse('NOT_FOUND'),
-        '409': errorResponse('INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable)'),
-        ...(route.method === 'GET'
-          ? {}
-          : { '422': errorResponse('IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request') }),
-        '503': errorResponse(
-          'UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached',
-        ),
-      },
+      responses: responsesOf(route),
     };
     if (route.consumes) {
       operation['requestBody'] = {
@@ -131,7 +183,7 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
     if (route.body) {
       operation['requestBody'] = {
         required: true,
-        content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) } },
+        content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } },
       };
     }
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
@@ -145,7 +197,10 @@ export const openApiDocument = (routes: readonly RouteSpec[], serverUrl: string)
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas: { Error: errorSchema } },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: errorSchema, ...errorComponents },
+    },
     paths,
   };
 };

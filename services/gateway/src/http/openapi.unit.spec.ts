@@ -20,6 +20,7 @@ type Operation = {
   operationId: string;
   parameters: { name: string; in: string; schema: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema: Schema & { $ref?: string } }> }>;
 };
 
 const doc = openApiDocument(routeCatalogue({} as ServiceClient, ''), 'http://localhost') as {
@@ -79,5 +80,43 @@ describe('the OpenAPI document states what each input takes', () => {
       }),
     );
     expect(repeated).toEqual([]);
+  });
+});
+
+describe('the OpenAPI document states what each route answers', () => {
+  test('every JSON success body is typed: an object schema that states its fields and refuses others', () => {
+    const untyped = operations.flatMap((op) =>
+      Object.entries(op.responses)
+        .filter(([status]) => status.startsWith('2'))
+        .flatMap(([status, response]) => {
+          const schema = response.content?.['application/json']?.schema;
+          if (!schema) return response.content?.['text/csv'] ? [] : [`${op.operationId} ${status}: no JSON body`];
+          const typed =
+            schema.type === 'object' &&
+            schema.properties &&
+            Object.keys(schema.properties).length > 0 &&
+            schema.additionalProperties === false;
+          return typed ? [] : [`${op.operationId} ${status}`];
+        }),
+    );
+    expect(untyped).toEqual([]);
+  });
+
+  test('every error status names the codes it carries; only PIN routes answer 429', () => {
+    for (const op of operations) {
+      for (const status of ['400', '401', '403', '404', '409', '500', '503']) {
+        expect({ op: op.operationId, status, ref: op.responses[status]?.content?.['application/json']?.schema.$ref }).toEqual({
+          op: op.operationId,
+          status,
+          ref: status === '409' && op.operationId === 'provisionNumbers' ? undefined : `#/components/schemas/Error${status}`,
+        });
+      }
+    }
+    expect(
+      operations
+        .filter((op) => op.responses['429'])
+        .map((op) => op.operationId)
+        .sort(),
+    ).toEqual(['changePin', 'verifyPin']);
   });
 });

@@ -11,8 +11,42 @@ import type { RouteSpec } from './route';
 
 const MALFORMED = Symbol('malformed-json');
 
+/**
+ * What Fastify refuses before a route runs (a body over the limit, a content type no route takes,
+ * a URL it cannot decode), answered in the API's error body like everything else, with the
+ * status Fastify chose.
+ */
+export const transportErrorBody = (error: { statusCode?: number; code?: string; message: string }): { status: number; body: ErrorBody } => {
+  const status = error.statusCode ?? 500;
+  if (status === 413)
+    return {
+      status,
+      body: { code: 'VALIDATION_FAILED', message: 'Request body is too large', fields: [{ path: '(body)', message: 'at most 2 MiB' }] },
+    };
+  if (status === 415)
+    return {
+      status,
+      body: {
+        code: 'VALIDATION_FAILED',
+        message: 'Unsupported content type',
+        fields: [{ path: 'Content-Type', message: 'application/json, or an audio type where a route takes a file' }],
+      },
+    };
+  if (status >= 400 && status < 500)
+    return {
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: 'Malformed request', fields: [{ path: '(request)', message: error.message }] },
+    };
+  return { status: 500, body: { code: 'INTERNAL', message: 'Internal error; the failure was logged' } };
+};
+
 /** JSON bodies are parsed here, so a malformed one becomes our VALIDATION_FAILED, not Fastify's own error. */
 export const installBodyParsers = (fastify: FastifyInstance): void => {
+  fastify.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+    const { status, body } = transportErrorBody(error);
+    return reply.code(status).send(body);
+  });
+
   // Raw uploads (greetings) arrive as bytes; their content is checked by the service, not trusted from the header.
   fastify.addContentTypeParser(
     ['audio/wav', 'audio/x-wav', 'audio/mpeg', 'application/octet-stream'],

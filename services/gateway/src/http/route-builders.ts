@@ -43,9 +43,11 @@ export const camelCase = (name: string): string => name.replace(/-([a-z])/g, (_,
 /** A route whose whole job is one command: body plus path parameters in, the service's reply out. */
 export const commandRoute = (
   client: ServiceClient,
-  spec: Omit<RouteSpec, 'handle' | 'responseDescription' | 'operationId'> & {
+  spec: Omit<RouteSpec, 'handle' | 'responseDescription' | 'operationId' | 'response'> & {
     readonly subject: string;
     readonly schema: z.ZodType;
+    /** What the command answers on success. */
+    readonly response: z.ZodType;
     readonly operationId?: string;
     readonly responseDescription?: string;
   },

@@ -34,6 +34,12 @@ export type RouteSpec = {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly successStatus?: number;
+  /** The success body (JSON routes): the OpenAPI document states it and the conformance check holds real answers to it. */
+  readonly response?: z.ZodType;
+  /** Other statuses answered with the success body (provisioning: 207 PARTIAL, 409 FAILED). */
+  readonly alsoAnswers?: readonly number[];
+  /** The route counts wrong guesses (PINs): a caller over the limit is answered 429 TOO_MANY_ATTEMPTS. */
+  readonly limitsGuesses?: boolean;
   readonly responseDescription: string;
   readonly produces?: 'application/json' | 'text/csv';
   /** Request body media types other than JSON (raw uploads). */

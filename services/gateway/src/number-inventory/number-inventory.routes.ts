@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import { PlatformError, parseOrThrow, type Reply } from '@tnp/kernel';
 import {
   allocateNumberSchema,
+  allocateNumbersResultSchema,
   allocateNumbersSchema,
+  commandResultSchema,
+  occupierNumbersSchema,
+  provisionNumbersResultSchema,
+  siteNumberPageSchema,
+  siteNumberViewSchema,
   commandSubject,
   configureSiteSchema,
   getNumberSchema,
@@ -54,6 +60,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       roles,
       scope: (p) => (roles.length === 0 ? { kind: 'platform' } : { kind: 'site', siteId: p['siteId'] ?? '' }),
       ...(body ? { body } : {}),
+      response: commandResultSchema,
       responseDescription: 'The number stream revision and the ids of the events appended (none for a no-op)',
     });
 
@@ -67,6 +74,8 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       roles: PLATFORM,
       scope: () => ({ kind: 'platform' }),
       body: bodyOf(provisionNumbersSchema, 'siteId'),
+      response: provisionNumbersResultSchema,
+      alsoAnswers: [207, 409],
       responseDescription: 'Each number provisioned, skipped or failed; 200 COMPLETE, 207 PARTIAL, 409 FAILED',
       handle: async (ctx) => {
         const reply = await send<ProvisionNumbersResult>(NumberInventoryCommands.provisionNumbers, provisionNumbersSchema, ctx);
@@ -132,6 +141,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       roles: OPERATOR,
       scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
       body: bodyOf(allocateNumbersSchema, 'siteId'),
+      response: allocateNumbersResultSchema,
       responseDescription: 'The numbers allocated',
       handle: async (ctx) => fromReply(await send(NumberInventoryCommands.allocateNumbers, allocateNumbersSchema, ctx)),
     },
@@ -144,6 +154,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       roles: PLATFORM,
       scope: () => ({ kind: 'platform' }),
       body: bodyOf(configureSiteSchema, 'siteId'),
+      response: commandResultSchema,
       responseDescription: 'The site stream revision',
       handle: async (ctx) => fromReply(await send(NumberInventoryCommands.configureSite, configureSiteSchema, ctx)),
     },
@@ -157,6 +168,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       roles: OPERATOR,
       scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
       query: listSiteNumbersSchema.omit({ siteId: true }),
+      response: siteNumberPageSchema,
       responseDescription:
         'One page of numbers, the cursor of the next page, the total (totalExact false: a lower bound) and the statuses present at the site, all from one snapshot',
       handle: async (ctx) => {
@@ -193,6 +205,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       tag: TAG,
       roles: ['operator', 'occupier-admin'],
       scope: () => ({ kind: 'resource' }),
+      response: siteNumberViewSchema,
       responseDescription: 'The number',
       handle: async (ctx) => {
         const data = parseOrThrow(getNumberSchema, { number: ctx.params['number'] });
@@ -213,6 +226,7 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       tag: TAG,
       roles: ['operator', 'occupier-admin'],
       scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+      response: occupierNumbersSchema,
       responseDescription: 'Numbers grouped by site',
       handle: async (ctx) => {
         const data = parseOrThrow(listOccupierNumbersSchema, { occupierId: ctx.params['occupierId'] });

@@ -225,7 +225,7 @@ export const toView = (row: SiteNumberRow): SiteNumberView => ({
   siteId: row.siteId,
   ext: row.ext,
   status: row.status as SiteNumberView['status'],
-  kind: row.kind,
+  kind: row.kind as SiteNumberView['kind'],
   allocatedTo:
     row.ownerType === 'operator'
       ? { type: 'operator' }

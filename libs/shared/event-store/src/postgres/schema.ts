@@ -146,28 +146,26 @@ CREATE OR REPLACE FUNCTION ${schema}.commit_commands(
                  o_held_type text, o_held_fingerprint text, o_held_reply jsonb)
 LANGUAGE plpgsql AS $fn$
 DECLARE
-  created text[];
   refused int[];
   claimed int[];
 BEGIN
   PERFORM 1 FROM ${schema}.streams s WHERE s.stream_id = ANY(s_ids) ORDER BY s.stream_id FOR UPDATE;
   -- New streams are created first: one another writer created meanwhile is found here (the
   -- insert waits for that writer), and its command is refused below.
-  WITH ins AS (
-    INSERT INTO ${schema}.streams (stream_id, revision, last_transaction_id)
-    SELECT r.id, r.n - 1, pg_current_xact_id() FROM unnest(s_ids, s_expected, s_counts) AS r(id, expected, n)
-     WHERE r.expected = -1 AND r.n > 0
-    ON CONFLICT (stream_id) DO NOTHING
-    RETURNING stream_id
-  )
-  SELECT coalesce(array_agg(ins.stream_id), '{}') INTO created FROM ins;
+  -- Which streams this call created is read back from the rows themselves (last written by this
+  -- transaction, which has updated none yet), never from an array of them: a generic plan
+  -- compares each row with a whole array, quadratic in a 10,000-number provisioning.
+  INSERT INTO ${schema}.streams (stream_id, revision, last_transaction_id)
+  SELECT r.id, r.n - 1, pg_current_xact_id() FROM unnest(s_ids, s_expected, s_counts) AS r(id, expected, n)
+   WHERE r.expected = -1 AND r.n > 0
+  ON CONFLICT (stream_id) DO NOTHING;
   -- As in append_events: a stream last written by a later transaction would put this one's
   -- events ahead of that writer's in the log's order, so it is refused too (and decided again).
   SELECT coalesce(array_agg(DISTINCT r.cmd), '{}') INTO refused
     FROM unnest(s_cmd, s_ids, s_expected, s_counts) AS r(cmd, id, expected, n)
     LEFT JOIN ${schema}.streams cur ON cur.stream_id = r.id
    WHERE (r.expected >= 0 AND (cur.revision IS DISTINCT FROM r.expected OR cur.last_transaction_id > pg_current_xact_id()))
-      OR (r.expected = -1 AND r.n > 0 AND NOT (r.id = ANY(created)))
+      OR (r.expected = -1 AND r.n > 0 AND cur.last_transaction_id IS DISTINCT FROM pg_current_xact_id())
       OR (r.expected = -1 AND r.n = 0 AND cur.stream_id IS NOT NULL);
   -- An id is taken when new, expired, or left by a run of the same command that ended without a reply.
   WITH c AS (
@@ -190,7 +188,7 @@ BEGIN
   SELECT coalesce(array_agg(c.ord::int), '{}') INTO claimed FROM c LEFT JOIN taken ON taken.command_id = c.id
    WHERE taken.command_id IS NOT NULL OR (c.id IS NULL AND NOT (c.ord::int = ANY(refused)));
   DELETE FROM ${schema}.streams s USING unnest(s_cmd, s_ids) AS r(cmd, id)
-   WHERE s.stream_id = r.id AND r.id = ANY(created) AND NOT (r.cmd = ANY(claimed));
+   WHERE s.stream_id = r.id AND s.last_transaction_id = pg_current_xact_id() AND NOT (r.cmd = ANY(claimed));
 
   RETURN QUERY
   WITH req AS (

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { DeepReadonly } from '@tnp/kernel';
+import { numberKindSchema, numberStatusSchema } from './common.schemas';
+
+/**
+ * What number-inventory answers, as the REST API documents it (the OpenAPI document is built
+ * from these, and a conformance check in the end-to-end suite holds real answers to them).
+ */
+const int = z.number().int();
+const eventIds = z.array(z.string()).describe('The ids of the events appended (none for a no-op)');
+
+export const commandResultSchema = z.object({
+  streamId: z.string(),
+  revision: int.describe('The stream revision after the command (-1: the stream does not exist)'),
+  eventIds,
+});
+
+export const provisionOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ number: z.string(), outcome: z.literal('provisioned') }),
+  z.object({ number: z.string(), outcome: z.literal('skipped'), reason: z.string() }),
+  z.object({ number: z.string(), outcome: z.literal('failed'), reason: z.string(), rule: z.string().optional() }),
+]);
+
+export const provisionNumbersResultSchema = z.object({
+  status: z.enum(['COMPLETE', 'PARTIAL', 'FAILED']),
+  provisioned: int,
+  skipped: int,
+  failed: int,
+  results: z.array(provisionOutcomeSchema),
+});
+
+export const allocateNumbersResultSchema = z.object({ numbers: z.array(z.string()), eventIds });
+
+export const siteNumberViewSchema = z.object({
+  number: z.string(),
+  siteId: z.string(),
+  ext: z.string().nullable(),
+  status: numberStatusSchema,
+  kind: numberKindSchema,
+  allocatedTo: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('operator') }),
+      z.object({ type: z.literal('occupier'), occupierId: z.string() }),
+    ])
+    .nullable(),
+  coolingOffUntil: z.string().nullable().describe('ISO 8601: until when the number cools off after leaving service'),
+  isMain: z.boolean(),
+  rangeName: z.string(),
+  locked: z.boolean(),
+  portedIn: z.boolean(),
+  portedFrom: z.string().nullable(),
+  assignedUserId: z.string().nullable(),
+  revision: int,
+});
+
+export const siteNumberPageSchema = z.object({
+  items: z.array(siteNumberViewSchema),
+  total: int.describe('Rows matching the filters, in the same snapshot as the items; a lower bound when totalExact is false'),
+  totalExact: z
+    .boolean()
+    .describe('False when a filter the site counts cannot answer (search, occupier) matched more rows than the list counts one by one'),
+  page: int,
+  pageSize: int,
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+  statusesPresent: z
+    .array(numberStatusSchema)
+    .describe("Statuses present in the site's unfiltered list: the only ones worth offering as filters"),
+});
+
+export const occupierNumbersSchema = z.object({
+  occupierId: z.string(),
+  sites: z.array(z.object({ siteId: z.string(), numbers: z.array(siteNumberViewSchema) })),
+});
+
+export type CommandResult = DeepReadonly<z.output<typeof commandResultSchema>>;
+export type ProvisionOutcome = DeepReadonly<z.output<typeof provisionOutcomeSchema>>;
+export type ProvisionNumbersResult = DeepReadonly<z.output<typeof provisionNumbersResultSchema>>;
+export type AllocateNumbersResult = DeepReadonly<z.output<typeof allocateNumbersResultSchema>>;
+export type SiteNumberView = DeepReadonly<z.output<typeof siteNumberViewSchema>>;
+export type SiteNumberPage = DeepReadonly<z.output<typeof siteNumberPageSchema>>;
+export type OccupierNumbers = DeepReadonly<z.output<typeof occupierNumbersSchema>>;
