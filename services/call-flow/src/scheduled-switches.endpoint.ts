@@ -56,7 +56,10 @@ export const scheduledSwitchesEndpoint = (deps: EndpointDeps, options: Scheduled
   const applyOne = async (item: Item, principal: Principal, batchId: string): Promise<ScheduledSwitchResult> => {
     const run: { value?: AppliedScheduledSwitch } = {};
     const envelope = { commandId: item.commandId, principal, causationId: batchId, data: item.data };
-    const reply = (await ran.run(run, () => single.handle(envelope, currentTraceCarrier()))) as Reply<AppliedScheduledSwitch>;
+    // Each switch's answer as apply-scheduled-switch stores it: the scheduler reads no consistency token.
+    const { consistency: _, ...reply } = (await ran.run(run, () =>
+      single.handle(envelope, currentTraceCarrier()),
+    )) as Reply<AppliedScheduledSwitch>;
     const status: ScheduledSwitchResult['status'] = reply.ok
       ? run.value !== undefined && (run.value === reply.value || isDeepStrictEqual(run.value, reply.value))
         ? 'applied'

@@ -106,13 +106,18 @@ describe('apply-scheduled-switches: many due switches per request, each applied 
       commandId: timer(0, 'a').commandId,
       role: 'system',
     });
-    expect(single).toEqual(first[0]?.reply);
+    // The same answer (the single endpoint adds its consistency token, which the batch leaves out).
+    expect({ ...(single as object), consistency: undefined }).toEqual(first[0]?.reply);
     await schedule(3, 'a');
     const alone = await callFlow.command('apply-scheduled-switch', timer(3, 'a').data, {
       commandId: timer(3, 'a').commandId,
       role: 'system',
     });
-    expect((await results([timer(3, 'a')]))[0]).toEqual({ commandId: timer(3, 'a').commandId, status: 'already-applied', reply: alone });
+    expect((await results([timer(3, 'a')]))[0]).toEqual({
+      commandId: timer(3, 'a').commandId,
+      status: 'already-applied',
+      reply: { ...(alone as object), consistency: undefined },
+    });
     for (const i of [0, 1, 2, 3]) expect(await applied(i, 'a')).toHaveLength(1);
   });
 
