@@ -57,9 +57,8 @@ export const scheduledSwitchesEndpoint = (deps: EndpointDeps, options: Scheduled
     const run: { value?: AppliedScheduledSwitch } = {};
     const envelope = { commandId: item.commandId, principal, causationId: batchId, data: item.data };
     // Each switch's answer as apply-scheduled-switch stores it: the scheduler reads no consistency token.
-    const { consistency: _, ...reply } = (await ran.run(run, () =>
-      single.handle(envelope, currentTraceCarrier()),
-    )) as Reply<AppliedScheduledSwitch>;
+    const answered = (await ran.run(run, () => single.handle(envelope, currentTraceCarrier()))) as Reply<AppliedScheduledSwitch>;
+    const reply: Reply<AppliedScheduledSwitch> = answered.ok ? { ok: true, value: answered.value } : { ok: false, error: answered.error };
     const status: ScheduledSwitchResult['status'] = reply.ok
       ? run.value !== undefined && (run.value === reply.value || isDeepStrictEqual(run.value, reply.value))
         ? 'applied'
