@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { importsOf, readWorkspace, ROOT, type Project } from './workspace';
 
 /**
  * The dependency rules of the workspace, checked on every test run:
@@ -9,40 +10,16 @@ import { join, relative } from 'node:path';
  *   on another scope's domain or service code;
  * - libraries are imported through their public index (@tnp/...), never by reaching into src.
  */
-const ROOT = join(__dirname, '..', '..');
 const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8')) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
-
-type Project = { name: string; root: string; tags: string[] };
-const projects: Project[] = [];
-const walk = (dir: string, visit: (file: string) => void): void => {
-  for (const entry of readdirSync(dir)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) walk(path, visit);
-    else visit(path);
-  }
-};
-for (const top of ['libs', 'services', 'test', 'examples']) {
-  walk(join(ROOT, top), (file) => {
-    if (!file.endsWith('project.json')) return;
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { name: string; tags?: string[] };
-    projects.push({ name: json.name, root: relative(ROOT, join(file, '..')), tags: json.tags ?? [] });
-  });
-}
-const projectOf = (file: string): Project | undefined =>
-  projects.filter((p) => relative(ROOT, file).startsWith(`${p.root}/`)).sort((a, b) => b.root.length - a.root.length)[0];
+const { sources: sourceFiles, projectOf } = readWorkspace(['libs', 'services', 'test', 'examples']);
 const aliasProject = new Map(
   Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, projectOf(join(ROOT, target ?? ''))]),
 );
 const tag = (p: Project | undefined, prefix: string) => p?.tags.find((t) => t.startsWith(prefix))?.slice(prefix.length);
 
-const imports = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
-
-const sourceFiles: string[] = [];
-for (const top of ['libs', 'services', 'test', 'examples']) walk(join(ROOT, top), (f) => f.endsWith('.ts') && sourceFiles.push(f));
+const imports = importsOf;
 
 const FRAMEWORK = /^(@nestjs|@mikro-orm|@nats-io|pg$|pg-|@kurrent|@opentelemetry|pino|prom-client|fastify|jose)/;
 

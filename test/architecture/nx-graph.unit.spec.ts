@@ -1,38 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { importsOf, readWorkspace, ROOT } from './workspace';
 
 /**
  * The Nx project graph has the edges the imports imply: a change in a shared library marks every
  * project that imports it as affected (checked against the imports themselves).
  */
-const ROOT = join(__dirname, '..', '..');
-const TOPS = ['libs', 'services', 'test', 'examples', 'bench'];
-
-const walk = (dir: string, visit: (file: string) => void): void => {
-  for (const entry of readdirSync(dir)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) walk(path, visit);
-    else visit(path);
-  }
-};
-
-const projects: { name: string; root: string }[] = [];
-const sources: string[] = [];
-for (const top of TOPS) {
-  walk(join(ROOT, top), (file) => {
-    if (file.endsWith('project.json')) {
-      const { name } = JSON.parse(readFileSync(file, 'utf8')) as { name: string };
-      projects.push({ name, root: relative(ROOT, join(file, '..')) });
-    } else if (file.endsWith('.ts')) sources.push(file);
-  });
-}
-const projectOf = (file: string): string | undefined =>
-  projects.filter((p) => relative(ROOT, file).startsWith(`${p.root}/`)).sort((a, b) => b.root.length - a.root.length)[0]?.name;
+const { sources, projectOf } = readWorkspace(['libs', 'services', 'test', 'examples', 'bench']);
 
 const importersOf = (alias: string): string[] =>
-  [...new Set(sources.filter((f) => new RegExp(`from\\s+'${alias}'`).test(readFileSync(f, 'utf8'))).map(projectOf))].filter(
+  [...new Set(sources.filter((f) => importsOf(f).includes(alias)).map((f) => projectOf(f)?.name))].filter(
     (p): p is string => p !== undefined,
   );
 
