@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { natsCredentialsOf } from '@tnp/messaging';
-import { createLogger, createMetrics, HealthChecks, operationsModule, type Logger } from '@tnp/platform';
+import { createLogger, createMetrics, HealthChecks, type Logger, nestLogger, operationsModule } from '@tnp/platform';
 import { tokenVerifierFor } from './auth/jwt';
 import type { GatewayConfig } from './gateway.config';
 import { ServiceClient } from './http/nats-client';
@@ -67,7 +67,7 @@ export const startGateway = async (config: GatewayConfig, logger: Logger = creat
       },
     }),
     {
-      logger: ['error', 'warn'],
+      logger: nestLogger(logger),
       bodyParser: false,
     },
   );

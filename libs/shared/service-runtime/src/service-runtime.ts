@@ -34,7 +34,7 @@ import {
   type ReactionOptions,
 } from '@tnp/messaging';
 import { EventContract, type EventCatalogue } from '@tnp/kernel';
-import { createMetrics, HealthChecks, operationsModule, type Logger, type PlatformMetrics } from '@tnp/platform';
+import { createMetrics, HealthChecks, nestLogger, operationsModule, type Logger, type PlatformMetrics } from '@tnp/platform';
 import { ProjectionRunner, projectionCheckpointsSql, type Projection, type ProjectionTable } from '@tnp/read-models';
 import { FollowerConsistencyGate } from './consistency-gate';
 import { supervise, type Follower } from './follower-supervisor';
@@ -242,7 +242,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   @Module({ imports: [operationsModule(health, metrics.registry)] })
   class ServiceModule {}
 
-  const http = await NestFactory.create<NestFastifyApplication>(ServiceModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
+  const http = await NestFactory.create<NestFastifyApplication>(ServiceModule, new FastifyAdapter(), { logger: nestLogger(logger) });
   registerOperationsRoutes(http.getHttpAdapter().getInstance() as unknown as OperationsHttp, {
     ...publication,
     store,
