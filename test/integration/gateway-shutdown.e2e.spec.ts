@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@tnp/platform';
 import { eventually } from '@tnp/testing';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
-import { startGateway, type Gateway } from '../../services/gateway/src/gateway.app';
-import { gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
+import type { Gateway } from '../../services/gateway/src/gateway.app';
+import { E2E_JWT, startTestGateway } from './support/test-gateway';
 import { startHarness, type Harness } from '../../services/number-inventory/test/number-inventory-harness';
 
-const jwt = { secret: 'e2e-secret-e2e-secret-e2e-secret-1234', issuer: 'telephony-platform', audience: 'telephony-api' };
+const jwt = E2E_JWT;
 let inventory: Harness;
 let gateway: Gateway | undefined;
 
@@ -30,17 +29,7 @@ afterAll(async () => {
 });
 
 test('a stop ends after the shutdown grace even while a client holds a download open without reading it', async () => {
-  gateway = await startGateway(
-    gatewayConfigSchema.parse({
-      NATS_URL: inventory.config.NATS_URL,
-      NATS_SUBJECT_PREFIX: inventory.config.NATS_SUBJECT_PREFIX,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      JWT_SECRET: jwt.secret,
-      SHUTDOWN_GRACE_MS: '300',
-    }),
-    createLogger('gateway', 'silent'),
-  );
+  gateway = await startTestGateway(inventory, { SHUTDOWN_GRACE_MS: '300' });
   const url = new URL(`${await gateway.url()}/v1/sites/big/numbers.csv`);
   const token = await mintToken({ sub: randomUUID(), role: 'platform' }, jwt);
   // The client reads the first chunk, then stops reading: the response cannot finish.

@@ -1,12 +1,12 @@
 import { jetstream, jetstreamManager, DeliverPolicy } from '@nats-io/jetstream';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
-import { createLogger, startTracing } from '@tnp/platform';
+import { startTracing } from '@tnp/platform';
 import { receivedEvent, type CloudEvent } from '@tnp/messaging';
 import Ajv2020 from 'ajv/dist/2020';
 import { eventually } from '@tnp/testing';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
-import { startGateway, type Gateway } from '../../services/gateway/src/gateway.app';
-import { gatewayConfigSchema } from '../../services/gateway/src/gateway.config';
+import type { Gateway } from '../../services/gateway/src/gateway.app';
+import { E2E_JWT, startTestGateway } from './support/test-gateway';
 import { jetStreamNameFor } from '@tnp/service-runtime';
 import { startHarness, type Harness } from '../../services/number-inventory/test/number-inventory-harness';
 
@@ -21,21 +21,12 @@ let gateway: Gateway;
 let base: string;
 const tokens: Record<string, string> = {};
 
-const jwt = { secret: 'e2e-secret-e2e-secret-e2e-secret-1234', issuer: 'telephony-platform', audience: 'telephony-api' };
+const jwt = E2E_JWT;
 
 beforeAll(async () => {
   stopTracing = startTracing({ serviceName: 'e2e', extraSpanProcessors: [new SimpleSpanProcessor({ exporter: spans })] });
   inventory = await startHarness('e2e');
-  gateway = await startGateway(
-    gatewayConfigSchema.parse({
-      NATS_URL: inventory.config.NATS_URL,
-      NATS_SUBJECT_PREFIX: inventory.config.NATS_SUBJECT_PREFIX,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      JWT_SECRET: jwt.secret,
-    }),
-    createLogger('gateway', 'silent'),
-  );
+  gateway = await startTestGateway(inventory);
   base = await gateway.url();
   tokens['platform'] = await mintToken({ sub: 'essensys', role: 'platform' }, jwt);
   tokens['operator'] = await mintToken({ sub: 'op-1', role: 'operator', sites: [SITE] }, jwt);
