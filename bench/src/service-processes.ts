@@ -69,7 +69,10 @@ const exited = (child: ChildProcess): Promise<void> =>
 export const startServiceProcess = async (name: ServiceName, environment: ServiceEnvironment): Promise<ServiceProcess> => {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'services', name, 'src', 'main.js')], {
+  // BENCH_CPU_PROFILE_DIR=dir: each service writes a V8 CPU profile there when it stops.
+  const profileDir = process.env['BENCH_CPU_PROFILE_DIR'];
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profiling, join(process.cwd(), 'dist', 'services', name, 'src', 'main.js')], {
     env: {
       PATH: process.env['PATH'] ?? '',
       DATABASE_URL: environment.databaseUrl,

@@ -33,8 +33,8 @@ export type RelayOptions = EventPublication & {
 
 /**
  * Publishes every stored event to JetStream in global order. The checkpoint moves only after
- * JetStream acknowledged the whole batch; after a crash the batch is sent again and JetStream
- * drops the copies by Nats-Msg-Id.
+ * JetStream acknowledged the whole batch; after a crash what followed the checkpoint is sent again
+ * and JetStream drops the copies by Nats-Msg-Id.
  */
 export class JetStreamRelay {
   private subscription: Subscription | undefined;
@@ -42,6 +42,7 @@ export class JetStreamRelay {
   private readonly checkpointName: string;
   private position: LogPosition = LOG_START;
   private lease: Lease | undefined;
+  private saving: Promise<void> | undefined;
 
   constructor(private readonly options: RelayOptions) {
     this.js = jetstream(options.nc);
@@ -62,28 +63,42 @@ export class JetStreamRelay {
     this.options.logger.info({ position: this.position }, 'relay starting');
     this.subscription = this.options.store.subscribeToAll((batch) => this.publishBatch(batch), {
       after: this.position,
-      batchSize: this.options.batchSize ?? 500,
+      batchSize: this.options.batchSize ?? 2000,
       onError: (error) => {
-        if (error instanceof FencedOutError) {
-          this.options.logger.error({ err: error }, 'relay fenced out: another replica leads; stopping');
-          this.lease?.stepDown(error);
-          return;
-        }
+        if (this.fencedOut(error)) return;
         this.options.logger.warn({ err: error }, 'relay batch failed; retrying from the checkpoint');
       },
     });
   }
 
+  private fencedOut(error: unknown): boolean {
+    if (!(error instanceof FencedOutError)) return false;
+    this.options.logger.error({ err: error }, 'relay fenced out: another replica leads; stopping');
+    this.lease?.stepDown(error);
+    return true;
+  }
+
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = undefined;
+    await this.saving?.catch((error: unknown) => this.options.logger.warn({ err: error }, 'relay checkpoint not saved at stop'));
+    this.saving = undefined;
   }
 
+  /**
+   * The checkpoint of a batch is written while the next batch is published: one write in flight
+   * at most, so the checkpoint trails JetStream by one batch (sent again after a crash, dropped as
+   * copies). A failed write fails the next batch, which is then sent again.
+   */
   private async publishBatch(batch: readonly RecordedEvent[]): Promise<void> {
     const acks = await Promise.all(batch.map((event) => this.publish(event)));
     const last = batch[batch.length - 1];
     if (!last) return;
-    await this.options.checkpoints.save(this.checkpointName, last.logPosition, this.lease?.fence);
+    const previous = this.saving;
+    this.saving = undefined;
+    await previous;
+    this.saving = this.options.checkpoints.save(this.checkpointName, last.logPosition, this.lease?.fence);
+    this.saving.catch((error: unknown) => this.fencedOut(error)); // any failure also fails the next batch
     this.position = last.logPosition;
     this.options.metrics?.relayPosition.set(last.globalPosition);
     const duplicates = acks.filter((a) => a.duplicate).length;

@@ -57,6 +57,8 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
         .transform((u) => u.replace(/\/+$/, '')),
       /** How long a request with a consistency token waits for this context to catch up before 503 (retryable). */
       CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+      /** Events the relay reads and publishes at once while catching up; a batch is acknowledged by JetStream before its checkpoint. */
+      RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),
     })

@@ -211,6 +211,7 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     nc,
     logger: logger.child({ component: 'relay' }),
     metrics,
+    batchSize: config.RELAY_BATCH_SIZE,
   });
   projections = projectionDefinitions.map(
     (p) =>

@@ -241,3 +241,40 @@ describe('where an append left the log', () => {
     }
   });
 });
+
+describe('a subscription reading the next batch while the handler works', () => {
+  test('a batch whose handler fails comes again from its own position: nothing read ahead of it is skipped or doubled', async () => {
+    const ahead = await PostgresEventStore.connect({ connectionString: db.url, schema: 'glog_ahead', poolSize: 2, idlePollMs: 100 });
+    try {
+      const streamId = `ahead-${randomUUID()}`;
+      const appended = Array.from({ length: 23 }, (_, i) => newEvent(`E${i}`));
+      await ahead.append(streamId, appended, 'no_stream');
+      const deliveries: string[][] = [];
+      const handled: string[] = [];
+      let failures = 0;
+      const subscription = ahead.subscribeToAll(
+        async (batch) => {
+          deliveries.push(batch.map((e) => e.type));
+          // The second and the fourth batches fail once each, while their successors are already read.
+          if ((deliveries.length === 2 || deliveries.length === 5) && failures < 2) {
+            failures++;
+            throw new Error('handler failed');
+          }
+          handled.push(...batch.map((e) => e.id));
+        },
+        { after: { transactionId: 0, position: 0 }, batchSize: 5, onError: () => undefined },
+      );
+      try {
+        await eventually(() => expect(handled).toHaveLength(appended.length), { timeoutMs: 10_000 });
+      } finally {
+        await subscription.stop();
+      }
+      expect(handled).toEqual(appended.map((e) => e.id));
+      expect(failures).toBe(2);
+      expect(deliveries[2]).toEqual(deliveries[1]);
+      expect(deliveries[5]).toEqual(deliveries[4]);
+    } finally {
+      await ahead.close();
+    }
+  });
+});

@@ -379,6 +379,8 @@ class NotificationHub {
   }
 }
 
+type ReadAhead = { readonly events: readonly RecordedEvent[] } | { readonly error: unknown };
+
 class AllSubscription implements Subscription {
   private stopped = false;
   private listening = false;
@@ -406,14 +408,22 @@ class AllSubscription implements Subscription {
     let position = this.subscribe.after;
     let notified = true;
     let backoff = 0;
+    const batchSize = this.subscribe.batchSize ?? 500;
+    // While the handler works on a full batch, the next one is already being read.
+    let ahead: Promise<ReadAhead> | undefined;
     while (!this.stopped) {
       try {
         await this.ensureListening();
-        this.pending = false;
-        const batch = await this.store.readAll({ after: position, maxCount: this.subscribe.batchSize ?? 500 });
+        const read = ahead ?? this.read(position, batchSize);
+        ahead = undefined;
+        const result = await read;
+        if ('error' in result) throw result.error;
+        const batch = result.events;
         if (batch.length > 0) {
+          const last = batch[batch.length - 1]?.logPosition ?? position;
+          if (batch.length === batchSize) ahead = this.read(last, batchSize);
           await this.handler(batch);
-          position = batch[batch.length - 1]?.logPosition ?? position;
+          position = last;
           backoff = 0;
           continue;
         }
@@ -427,6 +437,8 @@ class AllSubscription implements Subscription {
         }
         notified = await this.waitForNotification(this.options.idlePollMs ?? 1000);
       } catch (error) {
+        // A failed batch is delivered again from its own position: what was read ahead of it is dropped.
+        ahead = undefined;
         this.subscribe.onError?.(error);
         await this.closeListener();
         await this.waitForNotification(500);
@@ -434,6 +446,15 @@ class AllSubscription implements Subscription {
       }
     }
     await this.closeListener();
+  }
+
+  /** Notifications from here on may be for events this read does not see: they count for the next wait. */
+  private read(after: LogPosition, maxCount: number): Promise<ReadAhead> {
+    this.pending = false;
+    return this.store.readAll({ after, maxCount }).then(
+      (events) => ({ events }),
+      (error: unknown) => ({ error }),
+    );
   }
 
   /** Every pass: the hub's connection may have dropped (and been replaced) since the last one. */
