@@ -1,15 +1,19 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '@tnp/platform';
+import type { OperationsStatus } from '@tnp/service-runtime';
 
 /**
  * What an SRE runs against live services (their operations endpoints):
+ *   npm run ops -- status [--service S] [--json]   every relay, projection and reaction: position, lag, state
+ *   npm run ops -- timers [--state due|late|firing] the scheduler's timers
  *   npm run ops -- verify [--service S]            each projection against a shadow rebuild
  *   npm run ops -- rebuild --service S --projection P
  *   npm run ops -- audit [--repair] [--service S]  event store against JetStream
  *   npm run ops -- dead-letters [--replay] [--service S]
  * A service is found at TNP_<SERVICE>_URL (for example TNP_NUMBER_INVENTORY_URL), else on its
- * default port on this host. Exits 1 when a check finds a difference.
+ * default port on this host, with TNP_OPERATIONS_TOKEN as the bearer token when set. Exits 1 when
+ * a check finds a difference or a service does not answer.
  */
 const SERVICES: Record<string, number> = {
   'number-inventory': 3101,
@@ -27,19 +31,29 @@ const { values, positionals } = parseArgs({
     projection: { type: 'string' },
     repair: { type: 'boolean', default: false },
     replay: { type: 'boolean', default: false },
+    state: { type: 'string', default: 'due' },
+    json: { type: 'boolean', default: false },
   },
 });
 
 const envName = (service: string): string => `TNP_${service.toUpperCase().replace(/-/g, '_')}_URL`;
-const urls = loadConfig(
-  z.object(
-    Object.fromEntries(Object.entries(SERVICES).map(([service, port]) => [envName(service), z.url().default(`http://127.0.0.1:${port}`)])),
-  ),
-) as Record<string, string>;
-const urlOf = (service: string): string => urls[envName(service)] ?? '';
+const settings = loadConfig(
+  z.object({
+    ...Object.fromEntries(
+      Object.entries(SERVICES).map(([service, port]) => [envName(service), z.url().default(`http://127.0.0.1:${port}`)]),
+    ),
+    TNP_OPERATIONS_TOKEN: z.string().optional(),
+  }),
+) as Record<string, string | undefined>;
+const urlOf = (service: string): string => settings[envName(service)] ?? '';
+const token = settings['TNP_OPERATIONS_TOKEN'];
 
 const call = async <T>(service: string, method: 'GET' | 'POST', path: string): Promise<T> => {
-  const response = await fetch(`${urlOf(service)}${path}`, { method, signal: AbortSignal.timeout(120_000) });
+  const response = await fetch(`${urlOf(service)}${path}`, {
+    method,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    signal: AbortSignal.timeout(120_000),
+  });
   if (!response.ok) throw new Error(`${method} ${path} on ${service}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 };
@@ -49,6 +63,35 @@ type Audit = { stream: string; audited: number; missing: number; republished: nu
 type DeadLetters = { reactions: { durable: string; deadLetters: { eventId: string; type: string; reason: string; attempts: number }[] }[] };
 
 const commands: Record<string, (service: string) => Promise<boolean>> = {
+  status: async (service) => {
+    const status = await call<OperationsStatus>(service, 'GET', '/operations/status');
+    if (values.json) {
+      console.log(JSON.stringify(status));
+      return true;
+    }
+    console.log(`${service}: log head ${status.head.position}`);
+    for (const f of status.followers)
+      console.log(`  ${f.kind} ${f.name}: at ${f.position}, ${f.lagEvents} events behind (${f.lagSeconds.toFixed(1)} s), ${f.state}`);
+    for (const r of status.reactions)
+      console.log(`  reaction ${r.durable} (from ${r.source}): ${r.pending} pending, ${r.deadLetters} dead letters, ${r.state}`);
+    const timers = status['timers'] as { pending: number; due: number; late: number; firing: number; nextDueAt: string | null } | undefined;
+    if (timers)
+      console.log(
+        `  timers: ${timers.pending} pending, ${timers.due} due, ${timers.late} late, ${timers.firing} firing, next at ${timers.nextDueAt ?? '-'}`,
+      );
+    return status.reactions.every((r) => r.state !== 'unreachable');
+  },
+  timers: async (service) => {
+    if (service !== 'scheduler') return true;
+    const { timers } = await call<{ timers: { id: string; dueAt: string; attempts: number; status: string }[] }>(
+      service,
+      'GET',
+      `/operations/timers?state=${encodeURIComponent(values.state ?? 'due')}`,
+    );
+    console.log(`scheduler: ${timers.length} ${values.state} timers${timers.length === 100 ? ' (the first 100)' : ''}`);
+    for (const t of timers) console.log(`  ${t.id} due ${t.dueAt}, ${t.status}, ${t.attempts} attempts`);
+    return true;
+  },
   verify: async (service) => {
     const { projections } = await call<{ projections: Verification[] }>(service, 'GET', '/operations/projections/verify');
     for (const p of projections) {
@@ -85,7 +128,9 @@ const commands: Record<string, (service: string) => Promise<boolean>> = {
 const main = async (): Promise<number> => {
   const command = commands[positionals[0] ?? ''];
   if (!command) {
-    console.error(`usage: npm run ops -- <${Object.keys(commands).join('|')}> [--service S] [--projection P] [--repair] [--replay]`);
+    console.error(
+      `usage: npm run ops -- <${Object.keys(commands).join('|')}> [--service S] [--projection P] [--repair] [--replay] [--state S] [--json]`,
+    );
     return 2;
   }
   const services = values.service ? [values.service] : Object.keys(SERVICES);

@@ -2,10 +2,9 @@
 import '../../../libs/shared/platform/src/lean-startup';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
-import { assignmentConfigSchema } from './assignment.config';
 
 runService(
   'assignment',
-  () => loadConfig(assignmentConfigSchema),
+  async () => loadConfig((await import('./assignment.config')).assignmentConfigSchema),
   async (config, logger) => (await import('./assignment.app')).startAssignment(config, logger),
 );

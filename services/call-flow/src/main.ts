@@ -2,10 +2,9 @@
 import '../../../libs/shared/platform/src/lean-startup';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
-import { callFlowConfigSchema } from './call-flow.config';
 
 runService(
   'call-flow',
-  () => loadConfig(callFlowConfigSchema),
+  async () => loadConfig((await import('./call-flow.config')).callFlowConfigSchema),
   async (config, logger) => (await import('./call-flow.app')).startCallFlow(config, logger),
 );

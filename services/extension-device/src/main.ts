@@ -2,11 +2,11 @@
 import '../../../libs/shared/platform/src/lean-startup';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
-import { extensionDeviceConfigSchema, pinSettingsSchema } from './extension-device.config';
 
 runService(
   'extension-device',
-  () => {
+  async () => {
+    const { extensionDeviceConfigSchema, pinSettingsSchema } = await import('./extension-device.config');
     loadConfig(pinSettingsSchema);
     return loadConfig(extensionDeviceConfigSchema);
   },

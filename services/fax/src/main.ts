@@ -2,10 +2,9 @@
 import '../../../libs/shared/platform/src/lean-startup';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
-import { faxConfigSchema } from './fax.config';
 
 runService(
   'fax',
-  () => loadConfig(faxConfigSchema),
+  async () => loadConfig((await import('./fax.config')).faxConfigSchema),
   async (config, logger) => (await import('./fax.app')).startFax(config, logger),
 );

@@ -2,10 +2,9 @@
 import '../../../libs/shared/platform/src/lean-startup';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
-import { gatewayConfigSchema } from './gateway.config';
 
 runService(
   'gateway',
-  () => loadConfig(gatewayConfigSchema),
+  async () => loadConfig((await import('./gateway.config')).gatewayConfigSchema),
   async (config, logger) => (await import('./gateway.app')).startGateway(config, logger),
 );

@@ -2,10 +2,9 @@
 import '../../../libs/shared/platform/src/lean-startup';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@tnp/platform';
-import { schedulerConfigSchema } from './scheduler.config';
 
 runService(
   'scheduler',
-  () => loadConfig(schedulerConfigSchema),
+  async () => loadConfig((await import('./scheduler.config')).schedulerConfigSchema),
   async (config, logger) => (await import('./scheduler.app')).startScheduler(config, logger),
 );

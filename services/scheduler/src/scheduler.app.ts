@@ -2,6 +2,7 @@ import type { Logger } from '@tnp/platform';
 import { jetStreamNameFor, startService, type ServiceConfig, type ServiceDefinition, type ServiceRuntime } from '@tnp/service-runtime';
 import { reactToCallFlow } from './timer-table.reaction';
 import { timerFirer } from './timer-firer';
+import { timerOperations } from './timer-operations';
 import { schedulerSql, TimerEntity } from './timers';
 
 export const schedulerService: ServiceDefinition = {
@@ -20,6 +21,7 @@ export const schedulerService: ServiceDefinition = {
       handle: reactToCallFlow(orm),
     },
   ],
+  operations: ({ orm }) => timerOperations(orm),
   workers: ({ orm, nc, prefix, logger, metrics, config }) => [
     timerFirer({
       orm,

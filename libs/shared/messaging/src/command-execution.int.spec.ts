@@ -276,11 +276,18 @@ describe('a command log that cannot be reached answers UNAVAILABLE and is logged
       { subject: 'cmd.test.lock', commandType: 'LockNumber', schema: z.object({ number: z.string() }), handle },
     );
   const TRACE = '0af7651916cd43dd8448eb211c80319c';
+  /** Every command also logs one `command handled` line (info) with its outcome: the failure's own lines without it. */
+  const failureLines = (lines: Record<string, unknown>[], outcome: string) => {
+    expect(lines.filter((l) => l['msg'] === 'command handled')).toEqual([
+      expect.objectContaining({ level: 30, command: 'LockNumber', outcome, trace_id: TRACE, durationMs: expect.any(Number) }),
+    ]);
+    return lines.filter((l) => l['msg'] !== 'command handled');
+  };
 
   /** A 503 retryable reply, logged once as a warning with the trace id and the driver's message. */
   const expectUnavailableLogged = (reply: Reply<unknown>, lines: Record<string, unknown>[], message: string, extra: object = {}) => {
     expect(reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNAVAILABLE', retryable: true }) });
-    expect(lines).toEqual([
+    expect(failureLines(lines, 'UNAVAILABLE')).toEqual([
       expect.objectContaining({
         level: 40,
         trace_id: TRACE,
@@ -348,7 +355,7 @@ describe('a command log that cannot be reached answers UNAVAILABLE and is logged
     const pool = new Pool({ connectionString: db.url, max: 1 });
     const reply = await send(endpointWith(new PostgresCommandLog(pool, 'no_such_schema'), logger)).finally(() => pool.end());
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error; the failure was logged' } });
-    expect(lines).toEqual([
+    expect(failureLines(lines, 'INTERNAL')).toEqual([
       expect.objectContaining({
         level: 50,
         code: 'INTERNAL',
@@ -363,7 +370,7 @@ describe('a command log that cannot be reached answers UNAVAILABLE and is logged
     const bug = captured();
     const reply = await send(endpointWith(log, bug.logger, async () => (undefined as unknown as { x: () => void }).x()));
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(bug.lines).toEqual([
+    expect(failureLines(bug.lines, 'INTERNAL')).toEqual([
       expect.objectContaining({
         level: 50,
         trace_id: TRACE,
@@ -377,6 +384,6 @@ describe('a command log that cannot be reached answers UNAVAILABLE and is logged
       }),
     );
     expect(unavailable).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', retryable: true } });
-    expect(down.lines).toEqual([expect.objectContaining({ level: 40, trace_id: TRACE })]);
+    expect(failureLines(down.lines, 'UNAVAILABLE')).toEqual([expect.objectContaining({ level: 40, trace_id: TRACE })]);
   });
 });

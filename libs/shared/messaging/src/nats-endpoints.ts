@@ -79,6 +79,13 @@ export const logFailure = (
     logger.warn(line, 'request failed: a backing store is unavailable; answered UNAVAILABLE (retryable)');
 };
 
+/** The span of a request served over NATS, a child of the caller's. */
+const serverSpan = (parent: TraceCarrier | undefined, subject: string) => ({
+  parent,
+  kind: SpanKind.SERVER,
+  attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject },
+});
+
 /**
  * A command over NATS: the envelope and its data are validated with the message's schema, then
  * the handler runs once per command id.
@@ -101,13 +108,14 @@ export const commandEndpoint = <S extends z.ZodType, R>(
   return {
     subject: definition.subject,
     handle: (payload, trace) =>
-      inSpan(`command ${definition.commandType}`, { parent: trace, kind: SpanKind.SERVER }, async (span) => {
+      inSpan(`command ${definition.commandType}`, serverSpan(trace, definition.subject), async (span) => {
         const started = process.hrtime.bigint();
         let reply: Reply<R>;
         let write: CommandWrite = { kind: 'nothing' };
+        let envelope: CommandEnvelope<z.infer<S>> | undefined;
         try {
           rejectMalformed(payload);
-          const envelope = parseOrThrow(envelopeSchema, payload) as CommandEnvelope<z.infer<S>>;
+          envelope = parseOrThrow(envelopeSchema, payload) as CommandEnvelope<z.infer<S>>;
           if (envelope.consistency && deps.consistency)
             await deps.consistency.reach(parseConsistencyToken(envelope.consistency), 'command');
           const spanContext = span.spanContext();
@@ -119,13 +127,14 @@ export const commandEndpoint = <S extends z.ZodType, R>(
             ...(envelope.causationId ? { causationId: envelope.causationId } : {}),
             traceparent: `00-${spanContext.traceId}-${spanContext.spanId}-0${spanContext.traceFlags.toString(16)}`,
           };
+          const data = envelope.data;
           reply = await executeCommand({
             commandId: envelope.commandId,
             commandType: definition.commandType,
-            data: envelope.data,
+            data,
             commandLog: deps.commandLog,
             ...(deps.store && !definition.inSteps ? { store: deps.store } : {}),
-            run: (executionNonce) => definition.handle(envelope.data, { ...metadata, executionNonce }),
+            run: (executionNonce) => definition.handle(data, { ...metadata, executionNonce }),
             onFailure: (error, body) => logFailure(deps.logger, error, body, { span, command: definition.commandType }),
             onAnswered: (answered) => {
               write = answered;
@@ -138,8 +147,26 @@ export const commandEndpoint = <S extends z.ZodType, R>(
           reply = { ok: false, error: toErrorBody(error) };
           logFailure(deps.logger, error, reply.error, { span, command: definition.commandType });
         }
-        deps.metrics?.commands.inc({ command: definition.commandType, outcome: reply.ok ? 'OK' : reply.error.code });
-        deps.metrics?.commandDuration.observe({ command: definition.commandType }, Number(process.hrtime.bigint() - started) / 1e9);
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const outcome = reply.ok ? 'OK' : reply.error.code;
+        deps.metrics?.commands.inc({ command: definition.commandType, outcome });
+        deps.metrics?.commandDuration.observe({ command: definition.commandType }, seconds);
+        deps.logger.info(
+          {
+            command: definition.commandType,
+            ...(envelope
+              ? {
+                  commandId: envelope.commandId,
+                  correlationId: envelope.correlationId ?? envelope.commandId,
+                  principal: { id: envelope.principal.id, role: envelope.principal.role },
+                }
+              : {}),
+            outcome,
+            durationMs: Math.round(seconds * 10_000) / 10,
+            ...(traceIdOf(span) ? { trace_id: traceIdOf(span) } : {}),
+          },
+          'command handled',
+        );
         return reply;
       }),
   };
@@ -158,7 +185,7 @@ export const queryEndpoint = <S extends z.ZodType, R>(
   return {
     subject: definition.subject,
     handle: (payload, trace) =>
-      inSpan(`query ${definition.queryType}`, { parent: trace, kind: SpanKind.SERVER }, async (span) => {
+      inSpan(`query ${definition.queryType}`, serverSpan(trace, definition.subject), async (span) => {
         let reply: Reply<R>;
         try {
           rejectMalformed(payload);

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { endLeanStartup } from './startup-flags';
 import { startTracing } from './tracing';
@@ -32,19 +34,22 @@ export const exitOnStartupFailure = (error: unknown): never => {
   process.exit(1);
 };
 
+const tracingSettingsSchema = z.object({ OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional() });
+
 /**
- * The entry point of every service: configuration first (failing fast), tracing before the
- * service's modules load (so the pg and http instrumentations see them), then start and stop on
- * a signal. Once started, V8's start-only settings end (ADR 0021).
+ * The entry point of every service: tracing first, before any instrumented library (pg, http)
+ * loads, so their spans are recorded; then the configuration (failing fast), which the service
+ * imports only now because its schema module loads the runtime, pg included; then start, and
+ * stop on a signal. Once started, V8's start-only settings end (ADR 0021).
  */
-export const runService = <C extends { LOG_LEVEL: string; OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined }>(
+export const runService = <C extends { LOG_LEVEL: string }>(
   name: string,
-  loadConfiguration: () => C,
+  loadConfiguration: () => Promise<C>,
   start: (config: C, logger: Logger) => Promise<{ stop: () => Promise<void> }>,
 ): void => {
   const main = async (): Promise<void> => {
-    const config = loadConfiguration();
-    const stopTracing = startTracing({ serviceName: name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+    const stopTracing = startTracing({ serviceName: name, otlpEndpoint: loadConfig(tracingSettingsSchema).OTEL_EXPORTER_OTLP_ENDPOINT });
+    const config = await loadConfiguration();
     const logger = createLogger(name, config.LOG_LEVEL);
     const service = await start(config, logger);
     endLeanStartup();

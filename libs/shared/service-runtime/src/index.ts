@@ -2,3 +2,4 @@ export * from './service-config';
 export * from './service-runtime';
 export * from './nats-permissions';
 export * from './consistency-gate';
+export * from './operations-routes';

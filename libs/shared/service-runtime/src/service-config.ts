@@ -59,8 +59,14 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
       CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
       /** Events the relay reads and publishes at once while catching up; a batch is acknowledged by JetStream before its checkpoint. */
       RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
+      /** Bearer token of the /operations endpoints (the ops CLI sends it as TNP_OPERATIONS_TOKEN); required in production. */
+      OPERATIONS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),
+    })
+    .refine((c) => c.NODE_ENV !== 'production' || !!c.OPERATIONS_TOKEN, {
+      path: ['OPERATIONS_TOKEN'],
+      message: 'must be set in production: the operations endpoints rebuild, republish and replay',
     })
     .refine((c) => c.EVENT_STORE !== 'kurrentdb' || !!c.KURRENTDB_URL, {
       path: ['KURRENTDB_URL'],

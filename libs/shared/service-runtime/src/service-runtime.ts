@@ -38,7 +38,7 @@ import { createMetrics, HealthChecks, nestLogger, operationsModule, type Logger,
 import { ProjectionRunner, projectionCheckpointsSql, type Projection, type ProjectionTable } from '@tnp/read-models';
 import { FollowerConsistencyGate } from './consistency-gate';
 import { supervise, type Follower } from './follower-supervisor';
-import { registerOperationsRoutes, type OperationsHttp } from './operations-routes';
+import { registerOperationsRoutes, type OperationsExtension, type OperationsHttp } from './operations-routes';
 import { jetStreamNameFor, type ServiceConfig } from './service-config';
 
 export type RuntimeContext = {
@@ -77,6 +77,8 @@ export type ServiceDefinition = {
   readonly reactions?: (context: RuntimeContext) => Omit<ReactionOptions, 'nc' | 'logger' | 'metrics' | 'deadLetters' | 'backoffMs'>[];
   /** Background work that must run on one replica at a time (sweepers, schedulers). */
   readonly workers?: (context: RuntimeContext) => BackgroundWorker[];
+  /** What the service adds to its operations status and endpoints. */
+  readonly operations?: (context: RuntimeContext) => OperationsExtension;
 };
 
 export type BackgroundWorker = {
@@ -252,6 +254,9 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     stream,
     projections,
     reactions,
+    service: name,
+    token: config.OPERATIONS_TOKEN,
+    extension: definition.operations?.(context),
   });
   const endpoints = createNatsServer(
     { servers: config.NATS_URL, queue: name, name, ...(natsCredentials ? { credentials: natsCredentials } : {}) },

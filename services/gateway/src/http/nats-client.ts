@@ -2,7 +2,7 @@ import { ClientNats } from '@nestjs/microservices';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { PlatformError, validationFailed, type Principal, type Reply } from '@tnp/kernel';
 import { NatsStatusWatch, resilientNatsOptions, type NatsCredentials } from '@tnp/messaging';
-import { currentTraceCarrier } from '@tnp/platform';
+import { currentTraceCarrier, inSpan, SpanKind } from '@tnp/platform';
 import { requestConsistency } from './request-consistency';
 
 /**
@@ -79,19 +79,28 @@ export class ServiceClient {
     const consistency = requestConsistency();
     const after = consistency?.forServices;
     const payload = encodeRequest(after ? { ...body, consistency: after } : body, this.client.unwrap<NatsConnection>().info?.max_payload);
-    const h = headers();
-    const carrier = currentTraceCarrier();
-    if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
-    if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
-    let reply: Reply<T>;
-    try {
-      const message = await this.client.unwrap<NatsConnection>().request(subject, payload, { timeout: this.timeoutMs, headers: h });
-      reply = message.json<Reply<T>>();
-    } catch (error) {
-      const message = (error as Error).message ?? String(error);
-      if (/no responders/i.test(message)) throw new PlatformError('UNAVAILABLE', `No replica serves ${subject} right now; retry shortly`);
-      throw new PlatformError('UNAVAILABLE', `The service behind ${subject} did not answer: ${message}`);
-    }
+    const reply = await inSpan(
+      `nats request ${subject}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'send' },
+      },
+      async () => {
+        const h = headers();
+        const carrier = currentTraceCarrier();
+        if (carrier.traceparent) h.set('traceparent', carrier.traceparent);
+        if (carrier.tracestate) h.set('tracestate', carrier.tracestate);
+        try {
+          const message = await this.client.unwrap<NatsConnection>().request(subject, payload, { timeout: this.timeoutMs, headers: h });
+          return message.json<Reply<T>>();
+        } catch (error) {
+          const message = (error as Error).message ?? String(error);
+          if (/no responders/i.test(message))
+            throw new PlatformError('UNAVAILABLE', `No replica serves ${subject} right now; retry shortly`);
+          throw new PlatformError('UNAVAILABLE', `The service behind ${subject} did not answer: ${message}`);
+        }
+      },
+    );
     if (reply.consistency) consistency?.record(reply.consistency);
     return reply;
   }
