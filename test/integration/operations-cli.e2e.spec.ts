@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { OperationsStatus } from '@tnp/service-runtime';
 import { eventually } from '@tnp/testing';
-import { startChildService, type ChildService } from './support/child-service';
+import { freePort, startChildService, type ChildService } from './support/child-service';
 import { runOps } from './support/ops-cli';
 import { startPlatform, type Platform } from './support/platform-harness';
 
@@ -21,14 +19,6 @@ let p: Platform;
 let scheduler: ChildService | undefined;
 let schedulerUrl = '';
 const urls: Record<string, string> = {};
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 const urlOf = async (harness: { service: { http: { getUrl: () => Promise<string> } } }): Promise<string> =>
   (await harness.service.http.getUrl()).replace('[::1]', '127.0.0.1');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { mintToken } from '../../services/gateway/src/auth/jwt';
 import { createTestDatabase, eventually, testNatsUrl, uniqueSubjectPrefix, type TestDatabase } from '@tnp/testing';
-import { startChildService, type ChildService } from './support/child-service';
+import { freePort, startChildService, type ChildService } from './support/child-service';
 import { E2E_JWT } from './support/test-gateway';
 
 /**
@@ -19,13 +19,6 @@ const SPAN_KIND_CLIENT = 3;
 type OtlpExport = { resourceSpans?: { scopeSpans?: { spans?: OtlpSpan[] }[] }[] };
 
 const dist = (service: string) => join(__dirname, '..', '..', 'dist', 'services', service, 'src', 'main.js');
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 let collector: Server;
 const received: OtlpSpan[] = [];

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
 
 export type ChildService = {
   readonly process: ChildProcess;
@@ -43,3 +45,12 @@ export const startChildService = async (main: string, env: Record<string, string
       }),
   };
 };
+
+/** A TCP port free on this host right now, for a child service's HTTP_PORT. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Res, type DynamicModule } from '@nestjs/common';
-import type { Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
 import { HealthChecks } from './health';
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
@@ -33,7 +33,25 @@ export class OperationsController {
   }
 }
 
-export const operationsModule = (health: HealthChecks, registry: Registry): DynamicModule => ({
+/** Readiness as a metric, read at each scrape: the readiness alert needs no other exporter. */
+const exportReadiness = (health: HealthChecks, registry: Registry): void => {
+  if (registry.getSingleMetric('tnp_ready')) return;
+  new Gauge({
+    name: 'tnp_ready',
+    help: '1 while the replica answers ready (the same checks as /health/ready), else 0',
+    registers: [registry],
+    async collect() {
+      this.set((await health.readiness()).ready ? 1 : 0);
+    },
+  });
+};
+
+export const operationsModule = (health: HealthChecks, registry: Registry): DynamicModule => {
+  exportReadiness(health, registry);
+  return operationsModuleOf(health, registry);
+};
+
+const operationsModuleOf = (health: HealthChecks, registry: Registry): DynamicModule => ({
   module: class OperationsModule {},
   controllers: [OperationsController],
   providers: [
