@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { eventually } from '@tnp/testing';
-import { freePort, startChildService, type ChildService } from './support/child-service';
+import { freePort, type ChildService } from './support/child-service';
+import { startSchedulerProcess } from './support/scheduler-process';
 import { startPlatform, type Platform } from './support/platform-harness';
 
 /**
@@ -13,7 +14,6 @@ import { startPlatform, type Platform } from './support/platform-harness';
  * matches exactly must occur, and every alert must point at a runbook that names an ops command.
  */
 const ROOT = join(__dirname, '..', '..');
-const SCHEDULER = join(ROOT, 'dist', 'services', 'scheduler', 'src', 'main.js');
 
 type Exported = Map<string, { readonly labels: Map<string, Set<string>>; samples: number }>;
 type Rule = { alert: string; expr: string; annotations?: { runbook_url?: string } };
@@ -25,20 +25,7 @@ let schedulerUrl = '';
 beforeAll(async () => {
   p = await startPlatform('e2e_alerts');
   const port = await freePort();
-  scheduler = await startChildService(
-    SCHEDULER,
-    {
-      DATABASE_URL: p.inventory.db.url,
-      NATS_URL: p.inventory.config.NATS_URL,
-      NATS_SUBJECT_PREFIX: p.inventory.config.NATS_SUBJECT_PREFIX,
-      HTTP_PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      EVENT_STORE_SCHEMA: 'scheduler_events',
-    },
-    'scheduler started',
-    'scheduler',
-  );
+  scheduler = await startSchedulerProcess(p.inventory, { port });
   schedulerUrl = `http://127.0.0.1:${port}`;
 }, 90_000);
 

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import { Client } from 'pg';
 import type { OperationsStatus } from '@tnp/service-runtime';
 import { eventually } from '@tnp/testing';
-import { freePort, startChildService, type ChildService } from './support/child-service';
+import { freePort, type ChildService } from './support/child-service';
+import { startSchedulerProcess } from './support/scheduler-process';
 import { runOps } from './support/ops-cli';
 import { startPlatform, type Platform } from './support/platform-harness';
 
@@ -12,7 +12,6 @@ import { startPlatform, type Platform } from './support/platform-harness';
  * scheduler's due and late timers, and the bearer token the operations endpoints demand.
  */
 const TOKEN = 'ops-token-for-the-e2e-suite-0123456789';
-const SCHEDULER = join(__dirname, '..', '..', 'dist', 'services', 'scheduler', 'src', 'main.js');
 const SITE = 'ops-1';
 
 let p: Platform;
@@ -31,21 +30,7 @@ beforeAll(async () => {
   urls['TNP_EXTENSION_DEVICE_URL'] = await urlOf(p.extensions);
   urls['TNP_CALL_FLOW_URL'] = await urlOf(p.callFlow);
   const port = await freePort();
-  scheduler = await startChildService(
-    SCHEDULER,
-    {
-      DATABASE_URL: p.inventory.db.url,
-      NATS_URL: p.inventory.config.NATS_URL,
-      NATS_SUBJECT_PREFIX: p.inventory.config.NATS_SUBJECT_PREFIX,
-      HTTP_PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      EVENT_STORE_SCHEMA: 'scheduler_events',
-      OPERATIONS_TOKEN: TOKEN,
-    },
-    'scheduler started',
-    'scheduler',
-  );
+  scheduler = await startSchedulerProcess(p.inventory, { port, env: { OPERATIONS_TOKEN: TOKEN } });
   schedulerUrl = `http://127.0.0.1:${port}`;
   urls['TNP_SCHEDULER_URL'] = schedulerUrl;
 }, 90_000);
