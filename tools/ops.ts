@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '@tnp/platform';
+import { loadConfig, SERVICE_PORTS } from '@tnp/platform';
 import type { OperationsStatus } from '@tnp/service-runtime';
 
 /**
@@ -15,14 +15,7 @@ import type { OperationsStatus } from '@tnp/service-runtime';
  * default port on this host, with TNP_OPERATIONS_TOKEN as the bearer token when set. Exits 1 when
  * a check finds a difference or a service does not answer.
  */
-const SERVICES: Record<string, number> = {
-  'number-inventory': 3101,
-  assignment: 3102,
-  fax: 3103,
-  'extension-device': 3104,
-  'call-flow': 3105,
-  scheduler: 3106,
-};
+const SERVICES: Record<string, number> = Object.fromEntries(Object.entries(SERVICE_PORTS).filter(([service]) => service !== 'gateway'));
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

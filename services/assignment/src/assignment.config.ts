@@ -1,3 +1,4 @@
+import { SERVICE_PORTS } from '@tnp/platform';
 import { serviceConfigSchema } from '@tnp/service-runtime';
 
-export const assignmentConfigSchema = serviceConfigSchema({ httpPort: 3102, eventStoreSchema: 'assignment_events' });
+export const assignmentConfigSchema = serviceConfigSchema({ httpPort: SERVICE_PORTS.assignment, eventStoreSchema: 'assignment_events' });

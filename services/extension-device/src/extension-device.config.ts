@@ -1,7 +1,11 @@
+import { SERVICE_PORTS } from '@tnp/platform';
 import { z } from 'zod';
 import { serviceConfigSchema } from '@tnp/service-runtime';
 
-export const extensionDeviceConfigSchema = serviceConfigSchema({ httpPort: 3104, eventStoreSchema: 'extension_device_events' });
+export const extensionDeviceConfigSchema = serviceConfigSchema({
+  httpPort: SERVICE_PORTS['extension-device'],
+  eventStoreSchema: 'extension_device_events',
+});
 
 /** Development only: a fixed key, refused in production. */
 export const DEVELOPMENT_PIN_KEY = Buffer.alloc(32, 7).toString('base64');

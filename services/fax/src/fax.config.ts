@@ -1,3 +1,4 @@
+import { SERVICE_PORTS } from '@tnp/platform';
 import { serviceConfigSchema } from '@tnp/service-runtime';
 
-export const faxConfigSchema = serviceConfigSchema({ httpPort: 3103, eventStoreSchema: 'fax_events' });
+export const faxConfigSchema = serviceConfigSchema({ httpPort: SERVICE_PORTS.fax, eventStoreSchema: 'fax_events' });

@@ -1,3 +1,4 @@
+import { SERVICE_PORTS } from '@tnp/platform';
 import { z } from 'zod';
 import { idempotencyTtlMs, natsCredentialsRefinement, natsCredentialsShape } from '@tnp/messaging';
 import { ASYMMETRIC_ALGORITHMS, durationSeconds, isAsymmetric, parseVerificationKeys, type VerificationKey } from './auth/keys';
@@ -43,7 +44,7 @@ export const gatewayConfigSchema = z
     /** The gateway's own NATS user, the only one allowed to send commands and queries (ADR 0015). */
     ...natsCredentialsShape,
     HTTP_HOST: z.string().default('0.0.0.0'),
-    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(SERVICE_PORTS.gateway),
     PUBLIC_URL: z.url().optional(),
     /**
      * On SIGTERM, how long requests in flight may take to finish (a CSV download, say) before

@@ -1,5 +1,9 @@
+import { SERVICE_PORTS } from '@tnp/platform';
 import { serviceConfigSchema, type ServiceConfig } from '@tnp/service-runtime';
 
-export const numberInventoryConfigSchema = serviceConfigSchema({ httpPort: 3101, eventStoreSchema: 'number_inventory_events' });
+export const numberInventoryConfigSchema = serviceConfigSchema({
+  httpPort: SERVICE_PORTS['number-inventory'],
+  eventStoreSchema: 'number_inventory_events',
+});
 
 export type NumberInventoryConfig = ServiceConfig;

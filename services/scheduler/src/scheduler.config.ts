@@ -1,3 +1,4 @@
+import { SERVICE_PORTS } from '@tnp/platform';
 import { serviceConfigSchema } from '@tnp/service-runtime';
 
-export const schedulerConfigSchema = serviceConfigSchema({ httpPort: 3106, eventStoreSchema: 'scheduler_events' });
+export const schedulerConfigSchema = serviceConfigSchema({ httpPort: SERVICE_PORTS.scheduler, eventStoreSchema: 'scheduler_events' });

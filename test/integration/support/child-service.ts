@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 
 export type ChildService = {
   readonly process: ChildProcess;
@@ -54,3 +55,21 @@ export const freePort = (): Promise<number> =>
       probe.close(() => resolve(port));
     });
   });
+
+/** A built script run to its end in its own process with only the given settings and PATH: its exit code and output. */
+export const runNodeScript = async (
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number; out: string }> => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === 'number' ? failed.code : -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+};

@@ -6,3 +6,4 @@ export * from './health';
 export * from './operations.controller';
 export * from './process-lifecycle';
 export * from './startup-flags';
+export * from './service-ports';
