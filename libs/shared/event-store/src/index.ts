@@ -8,3 +8,4 @@ export * from './postgres/postgres-leader-lock';
 export * from './kurrentdb/kurrentdb-lazy';
 export * from './postgres/connection-failure';
 export * from './postgres/migration-retry';
+export { eventStoreSchemaSql } from './postgres/schema';

@@ -3,3 +3,4 @@ export * from './service-runtime';
 export * from './nats-permissions';
 export * from './consistency-gate';
 export * from './operations-routes';
+export * from './schema-migrations';

@@ -61,6 +61,8 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
       RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
       /** Bearer token of the /operations endpoints (the ops CLI sends it as TNP_OPERATIONS_TOKEN); required in production. */
       OPERATIONS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+      /** Apply pending schema migrations at boot; by default everywhere but production, where the migrate Job does (ADR 0027). */
+      MIGRATE_AT_START: bool.optional(),
       RUN_RELAY: bool.default(true),
       RUN_PROJECTIONS: bool.default(true),
     })
@@ -75,6 +77,9 @@ export const serviceConfigSchema = (defaults: { readonly httpPort: number; reado
     .superRefine(natsCredentialsRefinement);
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceConfigSchema>>;
+
+export const migrateAtStart = (config: Pick<ServiceConfig, 'MIGRATE_AT_START' | 'NODE_ENV'>): boolean =>
+  config.MIGRATE_AT_START ?? config.NODE_ENV !== 'production';
 
 export const jetStreamNameFor = (service: string, prefix: string): string =>
   `${prefix ? `${prefix.toUpperCase()}_` : ''}${service.toUpperCase().replace(/-/g, '_')}_EVENTS`;

@@ -1,6 +1,7 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
@@ -9,8 +10,6 @@ import { sweepDeadConnections } from './dead-connection-sweeper';
 import {
   KurrentDbEventStore,
   LeaderLocks,
-  MIGRATION_LOCK_TIMEOUT,
-  migrateGivingWay,
   PostgresEventStore,
   type CommandLog,
   type EventStore,
@@ -35,11 +34,12 @@ import {
 } from '@tnp/messaging';
 import { EventContract, type EventCatalogue } from '@tnp/kernel';
 import { createMetrics, HealthChecks, nestLogger, operationsModule, type Logger, type PlatformMetrics } from '@tnp/platform';
-import { ProjectionRunner, projectionCheckpointsSql, type Projection, type ProjectionTable } from '@tnp/read-models';
+import { ProjectionRunner, type Projection, type ProjectionTable } from '@tnp/read-models';
 import { FollowerConsistencyGate } from './consistency-gate';
 import { supervise, type Follower } from './follower-supervisor';
 import { registerOperationsRoutes, type OperationsExtension, type OperationsHttp } from './operations-routes';
-import { jetStreamNameFor, type ServiceConfig } from './service-config';
+import { ensureSchema, migrationOptions, type SchemaMigration, type ServiceSchemas } from './schema-migrations';
+import { jetStreamNameFor, migrateAtStart, type ServiceConfig } from './service-config';
 
 export type RuntimeContext = {
   readonly config: ServiceConfig;
@@ -77,6 +77,8 @@ export type ServiceDefinition = {
   readonly reactions?: (context: RuntimeContext) => Omit<ReactionOptions, 'nc' | 'logger' | 'metrics' | 'deadLetters' | 'backoffMs'>[];
   /** Background work that must run on one replica at a time (sweepers, schedulers). */
   readonly workers?: (context: RuntimeContext) => BackgroundWorker[];
+  /** Schema changes after the first release, numbered from 0003 (ADR 0027). */
+  readonly migrations?: readonly SchemaMigration[];
   /** What the service adds to its operations status and endpoints. */
   readonly operations?: (context: RuntimeContext) => OperationsExtension;
 };
@@ -101,18 +103,6 @@ export type ServiceRuntime = {
   readonly stop: () => Promise<void>;
 };
 
-/** Read-model tables and projection checkpoints, created once under a lock so replicas booting together do not race. */
-const migrateReadModels = async (orm: MikroORM, readModelSql: string, projectionSchemas: readonly string[]): Promise<void> => {
-  await migrateGivingWay(() =>
-    orm.em.fork().transactional(async (em) => {
-      await em.execute(`SELECT pg_advisory_xact_lock(hashtext('read-model-migration'))`);
-      await em.execute(MIGRATION_LOCK_TIMEOUT);
-      await em.execute(readModelSql);
-      for (const schema of projectionSchemas) await em.execute(projectionCheckpointsSql(schema));
-    }),
-  );
-};
-
 export const aggregateOf = (aggregates: readonly string[], streamId: string): string =>
   aggregates.find((a) => streamId.startsWith(`${a}-`)) ?? 'unknown';
 
@@ -135,18 +125,14 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   const prefix = config.NATS_SUBJECT_PREFIX;
   const subjectRoot = prefix ? `${prefix}.` : '';
 
-  const postgres = await PostgresEventStore.connect({
-    connectionString: config.DATABASE_URL,
-    schema: config.EVENT_STORE_SCHEMA,
-    poolSize: config.DB_POOL_SIZE,
-    applicationName: `${name} event-store`,
-  });
-  const contract = new EventContract(definition.events);
-  const store = new CommandStore(
-    config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres,
-    config.AGGREGATE_CACHE_SIZE,
-    contract,
-  );
+  const projectionDefinitions = definition.projections();
+  const schemas: ServiceSchemas = {
+    service: name,
+    eventStoreSchema: config.EVENT_STORE_SCHEMA,
+    readModelSql: definition.readModelSql,
+    projectionSchemas: [...new Set(projectionDefinitions.map((p) => p.schema))],
+    ...(definition.migrations ? { migrations: definition.migrations } : {}),
+  };
   const orm = await MikroORM.init({
     clientUrl: withApplicationName(config.DATABASE_URL, `${name} read-models`),
     entities: [...definition.entities],
@@ -155,9 +141,29 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     pool: { min: 0, max: config.READ_MODEL_POOL_SIZE, idleTimeoutMillis: 30_000 },
     // A query waits at most 5 s for a connection (then UNAVAILABLE), and dead ones are swept.
     driverOptions: { connectionTimeoutMillis: 5000, onPoolCreated: (pool: Pool) => void sweepDeadConnections(pool) },
+    extensions: [Migrator],
+    ...migrationOptions(schemas),
   });
-  const projectionDefinitions = definition.projections();
-  await migrateReadModels(orm, definition.readModelSql, [...new Set(projectionDefinitions.map((p) => p.schema))]);
+  try {
+    const applied = await ensureSchema(orm, schemas, { databaseUrl: config.DATABASE_URL, migrateAtStart: migrateAtStart(config) });
+    if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrations applied');
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  const postgres = await PostgresEventStore.connect({
+    connectionString: config.DATABASE_URL,
+    schema: config.EVENT_STORE_SCHEMA,
+    poolSize: config.DB_POOL_SIZE,
+    applicationName: `${name} event-store`,
+    createSchema: false,
+  });
+  const contract = new EventContract(definition.events);
+  const store = new CommandStore(
+    config.EVENT_STORE === 'kurrentdb' ? await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL ?? '' }) : postgres,
+    config.AGGREGATE_CACHE_SIZE,
+    contract,
+  );
   const natsCredentials = natsCredentialsOf(config);
   const nc = await connect(resilientNatsOptions(config.NATS_URL, `${name}-followers`, natsCredentials));
   const natsStatus = new NatsStatusWatch(nc);

@@ -48,6 +48,8 @@ export type PostgresEventStoreOptions = {
   /** How long to wait for a connection before answering UNAVAILABLE. */
   readonly connectTimeoutMs?: number;
   readonly groupCommit?: GroupCommitOptions;
+  /** false: the schema is the versioned migrations' to create (a service); true (default): created at connect. */
+  readonly createSchema?: boolean;
 };
 
 const tracer = trace.getTracer('event-store');
@@ -86,7 +88,7 @@ export class PostgresEventStore implements EventStore {
 
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
-    await store.migrate();
+    if (options.createSchema !== false) await store.migrate();
     return store;
   }
 
