@@ -1,5 +1,4 @@
 import { loadConfig, type Logger } from '@tnp/platform';
-import { commandEndpoint, queryEndpoint } from '@tnp/messaging';
 import {
   jetStreamNameFor,
   projectionDefinition,
@@ -8,32 +7,16 @@ import {
   type ServiceDefinition,
   type ServiceRuntime,
 } from '@tnp/service-runtime';
-import {
-  activateDeviceSchema,
-  changePinSchema,
-  configureExtensionSchema,
-  createExtensionSchema,
-  deactivateDeviceSchema,
-  ExtensionCommands,
-  extensionCommandSubject,
-  extensionOnlySchema,
-  getExtensionSchema,
-  ExtensionQueries as Queries,
-  extensionQuerySubject,
-  listSiteHandsetsSchema,
-  loginHandsetSchema,
-  logoutHandsetSchema,
-  myProfileSchema,
-  extensionDeviceEvents,
-  SERVICE,
-  updateExtensionInfoSchema,
-  verifyPinSchema,
-} from '@tnp/extension-device-contracts';
-import type { ExtensionSettings } from '@tnp/extension-device-domain';
+import { extensionDeviceEvents, SERVICE } from '@tnp/extension-device-contracts';
+import { configureExtensionEndpoints } from './configure-extension/configure-extension.endpoints';
+import { createExtensionEndpoints } from './create-extension/create-extension.endpoint';
+import { deviceEndpoints } from './devices/device.endpoints';
 import { pinSettingsSchema } from './extension-device.config';
-import { ExtensionHandler } from './extension.handler';
-import { ExtensionQueries } from './queries';
-import { reactToInventory, reactToUsers } from './reactions';
+import type { ExtensionDeps } from './extension-commands';
+import { handsetEndpoints } from './handsets/handset.endpoints';
+import { reactToInventory, reactToUsers } from './number-reactions/number.reactions';
+import { pinEndpoints } from './pins/pin.endpoints';
+import { extensionQueryEndpoints } from './queries/extension-queries.endpoints';
 import {
   ED_SCHEMA,
   ExtensionViewEntity,
@@ -46,108 +29,31 @@ import {
   NumberViewEntity,
   numbersProjection,
   numbersTable,
-} from './read-model';
+} from './read-model/extension-device.read-model';
 
 export const extensionDeviceService: ServiceDefinition = {
   name: SERVICE,
   events: extensionDeviceEvents,
   entities: [ExtensionViewEntity, HandsetViewEntity, NumberViewEntity],
   readModelSql: extensionDeviceReadModelSql,
-  endpoints: ({ store, orm, endpointDeps: deps, prefix }) => {
-    const pins = loadConfig(pinSettingsSchema);
-    const key = Buffer.from(pins.PIN_ENCRYPTION_KEY, 'base64');
-    const h = new ExtensionHandler(store, orm, {
-      key,
-      failuresPerCaller: pins.PIN_FAILURES_PER_CALLER,
-      windowSeconds: pins.PIN_FAILURE_WINDOW_SECONDS,
-    });
-    const q = new ExtensionQueries(orm, key);
-    const subject = (name: (typeof ExtensionCommands)[keyof typeof ExtensionCommands]) => extensionCommandSubject(name, prefix);
+  endpoints: ({ store, orm, endpointDeps, prefix }) => {
+    const settings = loadConfig(pinSettingsSchema);
+    const deps: ExtensionDeps = {
+      store,
+      orm,
+      pins: {
+        key: Buffer.from(settings.PIN_ENCRYPTION_KEY, 'base64'),
+        failuresPerCaller: settings.PIN_FAILURES_PER_CALLER,
+        windowSeconds: settings.PIN_FAILURE_WINDOW_SECONDS,
+      },
+    };
     return [
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.createExtension),
-        commandType: 'CreateExtension',
-        schema: createExtensionSchema,
-        handle: (d, m) => h.create(d, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.updateExtensionInfo),
-        commandType: 'UpdateExtensionInfo',
-        schema: updateExtensionInfoSchema,
-        handle: (d, m) => h.updateInfo(d, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.changePin),
-        commandType: 'ChangePin',
-        schema: changePinSchema,
-        handle: (d, m) => h.changePin(d, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.verifyPin),
-        commandType: 'VerifyPin',
-        schema: verifyPinSchema,
-        handle: (d, m) => h.verifyPin(d, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.resetPin),
-        commandType: 'ResetPin',
-        schema: extensionOnlySchema,
-        handle: (d, m) => h.resetPin(d.extensionId, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.activateDevice),
-        commandType: 'ActivateDevice',
-        schema: activateDeviceSchema,
-        handle: (d, m) => h.activateDevice(d, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.deactivateDevice),
-        commandType: 'DeactivateDevice',
-        schema: deactivateDeviceSchema,
-        handle: (d, m) => h.deactivateDevice(d, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.configureExtension),
-        commandType: 'ConfigureExtension',
-        schema: configureExtensionSchema,
-        handle: (d, m) => h.configure({ extensionId: d.extensionId, changes: d.changes as Partial<ExtensionSettings> }, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.loginHandset),
-        commandType: 'LoginHandset',
-        schema: loginHandsetSchema,
-        handle: (d, m) => h.login(d, m),
-      }),
-      commandEndpoint(deps, {
-        subject: subject(ExtensionCommands.logoutHandset),
-        commandType: 'LogoutHandset',
-        schema: logoutHandsetSchema,
-        handle: (d, m) => h.logout(d.number, m),
-      }),
-      queryEndpoint(deps, {
-        subject: extensionQuerySubject(Queries.getExtension, prefix),
-        queryType: 'GetExtension',
-        schema: getExtensionSchema,
-        handle: (d) => q.extension(d.tenant, d.extensionId),
-      }),
-      queryEndpoint(deps, {
-        subject: extensionQuerySubject(Queries.defaultPin, prefix),
-        queryType: 'DefaultPin',
-        schema: getExtensionSchema,
-        handle: (d) => q.defaultPin(d.tenant, d.extensionId),
-      }),
-      queryEndpoint(deps, {
-        subject: extensionQuerySubject(Queries.listSiteHandsets, prefix),
-        queryType: 'ListSiteHandsets',
-        schema: listSiteHandsetsSchema,
-        handle: (d) => q.handsets(d.siteId),
-      }),
-      queryEndpoint(deps, {
-        subject: extensionQuerySubject(Queries.myProfile, prefix),
-        queryType: 'MyProfile',
-        schema: myProfileSchema,
-        handle: (d) => q.profile(d.occupierId, d.userId),
-      }),
+      ...createExtensionEndpoints(deps, endpointDeps, prefix),
+      ...configureExtensionEndpoints(deps, endpointDeps, prefix),
+      ...pinEndpoints(deps, endpointDeps, prefix),
+      ...deviceEndpoints(deps, endpointDeps, prefix),
+      ...handsetEndpoints(deps, endpointDeps, prefix),
+      ...extensionQueryEndpoints(deps, endpointDeps, prefix),
     ];
   },
   projections: () => [

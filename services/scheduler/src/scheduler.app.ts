@@ -1,9 +1,9 @@
 import type { Logger } from '@tnp/platform';
 import { jetStreamNameFor, startService, type ServiceConfig, type ServiceDefinition, type ServiceRuntime } from '@tnp/service-runtime';
-import { reactToCallFlow } from './timer-table.reaction';
-import { timerFirer } from './timer-firer';
-import { timerOperations } from './timer-operations';
-import { schedulerSql, TimerEntity } from './timers';
+import { reactToCallFlow } from './timers/timer-table.reaction';
+import { timerFirer } from './firing/timer-firer';
+import { timerOperations } from './operations/timer-operations';
+import { schedulerSql, TimerEntity } from './timers/timers';
 
 export const schedulerService: ServiceDefinition = {
   name: 'scheduler',

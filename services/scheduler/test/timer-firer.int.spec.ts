@@ -4,7 +4,7 @@ import { createLogger } from '@tnp/platform';
 import type { BackgroundWorker } from '@tnp/service-runtime';
 import { eventually, startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import { schedulerService } from '../src/scheduler.app';
-import { timerFirer, type TimerFirerOptions } from '../src/timer-firer';
+import { timerFirer, type TimerFirerOptions } from '../src/firing/timer-firer';
 
 /**
  * The firing engine against a stand-in for call-flow that keeps, like call-flow's command log, the

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { notFound } from '@tnp/kernel';
 import { effectiveRingDevices, extensionKeyOf, type ExtensionState } from '@tnp/extension-device-domain';
-import { openPin } from './pins';
-import { ED_SCHEMA } from './read-model';
+import { openPin } from '../pins/pins';
+import { ED_SCHEMA } from '../read-model/extension-device.read-model';
 
 type Row = {
   key: string;

@@ -10,8 +10,8 @@ import {
   extensionStreamId,
 } from '@tnp/extension-device-domain';
 import { inventoryFactOf } from '@tnp/number-lifecycle';
-import { releaseHandsets } from './extension.handler';
-import { ED_SCHEMA } from './read-model';
+import { releaseHandsets } from '../handsets/handset.handler';
+import { ED_SCHEMA } from '../read-model/extension-device.read-model';
 
 const metadataFor = (source: string, event: ReceivedEvent): CommandMetadata => ({
   commandId: `${source}:${event.id}`,

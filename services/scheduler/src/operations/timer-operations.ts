@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { OperationsExtension } from '@tnp/service-runtime';
-import { SCHEDULER_SCHEMA } from './timers';
+import { SCHEDULER_SCHEMA } from '../timers/timers';
 
 /** A pending timer this long past its instant is late (the lateness alert fires on it too). */
 export const LATE_AFTER_SECONDS = 5;

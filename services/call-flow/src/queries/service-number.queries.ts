@@ -1,0 +1,44 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { queryEndpoint, type EndpointDeps, type NatsEndpoint } from '@tnp/messaging';
+import { CallFlowQueries, callFlowQuerySubject, listServiceNumbersSchema, numberOnlySchema } from '@tnp/call-flow-contracts';
+import { displayForms, ServiceNumberViewEntity, TimelineEntryEntity } from '../read-model/call-flow.read-model';
+
+/** A company's service numbers, and one number's timeline of switches. */
+export const serviceNumberQueries = (orm: MikroORM, deps: EndpointDeps, prefix: string): NatsEndpoint[] => [
+  queryEndpoint(deps, {
+    subject: callFlowQuerySubject(CallFlowQueries.listServiceNumbers, prefix),
+    queryType: 'ListServiceNumbers',
+    schema: listServiceNumbersSchema,
+    handle: async (d) => {
+      const rows = await orm.em.fork().find(ServiceNumberViewEntity, { tenant: d.tenant, designated: true }, { orderBy: { key: 'asc' } });
+      return {
+        items: rows.map((r) => ({
+          number: r.key,
+          siteId: r.state.observed?.siteId ?? null,
+          ...displayForms(r.key),
+          name: r.state.name,
+          description: r.state.description,
+          flow: r.state.flow,
+          nextChangeAt: r.nextChangeAt,
+          weekly: r.state.weekly,
+          override: r.state.override,
+        })),
+      };
+    },
+  }),
+  queryEndpoint(deps, {
+    subject: callFlowQuerySubject(CallFlowQueries.timeline, prefix),
+    queryType: 'Timeline',
+    schema: numberOnlySchema,
+    handle: async (d) => {
+      const view = await orm.em.fork().findOne(ServiceNumberViewEntity, { key: d.number });
+      const rows = await orm.em.fork().find(TimelineEntryEntity, { number: d.number }, { orderBy: { dueAt: 'asc' } });
+      return {
+        number: d.number,
+        tenant: view?.tenant ?? null,
+        siteId: view?.state.observed?.siteId ?? null,
+        entries: rows.map(({ key: _key, ...rest }) => rest),
+      };
+    },
+  }),
+];

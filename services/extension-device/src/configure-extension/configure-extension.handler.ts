@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { CommandMetadata } from '@tnp/kernel';
+import { extensionDecider, extensionStreamId, type ExtensionSettings } from '@tnp/extension-device-domain';
+import type { updateExtensionInfoSchema } from '@tnp/extension-device-contracts';
+import { decideOnExtension, onExtension, runExtensionCommand, tenantOf, type ExtensionDeps, type Outcome } from '../extension-commands';
+import { ED_SCHEMA } from '../read-model/extension-device.read-model';
+
+export const updateExtensionInfo = (
+  deps: ExtensionDeps,
+  input: z.infer<typeof updateExtensionInfoSchema>,
+  metadata: CommandMetadata,
+): Promise<Outcome> => {
+  const { extensionId, ...info } = input;
+  return onExtension(deps, metadata, { type: 'UpdateExtensionInfo', data: { extensionId, info } });
+};
+
+/** A caller ID must be one of the occupier's own active numbers at the extension's site. */
+export const configureExtension = (
+  deps: ExtensionDeps,
+  input: { extensionId: string; changes: Partial<ExtensionSettings> },
+  metadata: CommandMetadata,
+): Promise<Outcome> =>
+  runExtensionCommand(deps.store, metadata, input.extensionId, async (uow) => {
+    const tenant = tenantOf(metadata, input.extensionId);
+    const state = await uow.load(extensionStreamId(tenant, input.extensionId), extensionDecider);
+    const ownActiveNumbers = state.exists && input.changes.callerId ? await activeNumbersOf(deps, state.tenant, state.siteId) : [];
+    await decideOnExtension(uow, tenant, { type: 'ConfigureExtension', data: input }, { ownActiveNumbers });
+  });
+
+const activeNumbersOf = async (deps: ExtensionDeps, tenant: string, siteId: string | null): Promise<string[]> => {
+  const rows = await deps.orm.em
+    .fork()
+    .execute<{ key: string }[]>(
+      `SELECT key FROM ${ED_SCHEMA}.numbers WHERE tenant = ? AND site_id = ? AND status IN ('ACTIVE', 'ASSIGNED')`,
+      [tenant, siteId ?? ''],
+    );
+  return rows.map((r) => r.key);
+};

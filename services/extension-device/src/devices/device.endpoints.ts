@@ -1,0 +1,19 @@
+import { commandEndpoint, type EndpointDeps, type NatsEndpoint } from '@tnp/messaging';
+import { activateDeviceSchema, deactivateDeviceSchema, ExtensionCommands, extensionCommandSubject } from '@tnp/extension-device-contracts';
+import type { ExtensionDeps } from '../extension-commands';
+import { activateDevice, deactivateDevice } from './device.handler';
+
+export const deviceEndpoints = (deps: ExtensionDeps, endpointDeps: EndpointDeps, prefix: string): NatsEndpoint[] => [
+  commandEndpoint(endpointDeps, {
+    subject: extensionCommandSubject(ExtensionCommands.activateDevice, prefix),
+    commandType: 'ActivateDevice',
+    schema: activateDeviceSchema,
+    handle: (d, m) => activateDevice(deps, d, m),
+  }),
+  commandEndpoint(endpointDeps, {
+    subject: extensionCommandSubject(ExtensionCommands.deactivateDevice, prefix),
+    commandType: 'DeactivateDevice',
+    schema: deactivateDeviceSchema,
+    handle: (d, m) => deactivateDevice(deps, d, m),
+  }),
+];

@@ -1,0 +1,63 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EventStore } from '@tnp/event-store';
+import { notFound, type CommandMetadata } from '@tnp/kernel';
+import { retryOnConflict, UnitOfWork } from '@tnp/messaging';
+import { extensionDecider, extensionStreamId, type ExtensionCommand, type ExtensionContext } from '@tnp/extension-device-domain';
+
+/** What a command answers: the id it acted on and the events it stored, never the events themselves. */
+export type Outcome = { readonly id: string; readonly eventIds: readonly string[] };
+
+/** How default PINs are kept and how often one caller may guess. */
+export type PinPolicy = { readonly key: Buffer; readonly failuresPerCaller: number; readonly windowSeconds: number };
+
+/** What every extension and device command works with. */
+export type ExtensionDeps = { readonly store: EventStore; readonly orm: MikroORM; readonly pins: PinPolicy };
+
+/** Decides in one unit of work and commits it, again from fresh state when another writer came first. */
+export const runExtensionCommand = <T>(
+  store: EventStore,
+  metadata: CommandMetadata,
+  id: string,
+  decide: (uow: UnitOfWork) => Promise<T>,
+): Promise<Outcome & { refusal: T }> =>
+  retryOnConflict(async () => {
+    const uow = new UnitOfWork(store, metadata);
+    const refusal = await decide(uow);
+    return { id, eventIds: (await uow.commit()).flatMap((r) => r.eventIds), refusal };
+  }, 5);
+
+export const decideOnExtension = async (
+  uow: UnitOfWork,
+  tenant: string,
+  command: Omit<ExtensionCommand, 'metadata'>,
+  context: ExtensionContext = {},
+) => {
+  const streamId = extensionStreamId(tenant, command.data.extensionId);
+  await uow.load(streamId, extensionDecider);
+  return uow.decide(streamId, extensionDecider, command, context);
+};
+
+/** Only the outcome goes back to the caller (and into the command log): never the events decided, which may hold secrets. */
+export const answer = async (run: Promise<Outcome>): Promise<Outcome> => {
+  const { id, eventIds } = await run;
+  return { id, eventIds };
+};
+
+/** An extension is looked up among the caller's tenant's own; with no tenant there is none to find. */
+export const tenantOf = (metadata: CommandMetadata, extensionId: string): string => {
+  const tenant = metadata.principal.tenantId;
+  if (!tenant) throw notFound(`Extension ${extensionId} does not exist`);
+  return tenant;
+};
+
+/** A one-extension command with no more to know than the extension's own state. */
+export const onExtension = (
+  deps: ExtensionDeps,
+  metadata: CommandMetadata,
+  command: Omit<ExtensionCommand, 'metadata'>,
+): Promise<Outcome> =>
+  answer(
+    runExtensionCommand(deps.store, metadata, command.data.extensionId, (uow) =>
+      decideOnExtension(uow, tenantOf(metadata, command.data.extensionId), command),
+    ),
+  );
