@@ -191,6 +191,16 @@ describe('number lifecycle through the REST API', () => {
         'MainNumberReleased',
       ]),
     );
+    // The number cooling off: its previous owner cannot have it back either, unless the site lets previous owners reclaim (off by default).
+    const byPreviousOwner = () =>
+      call('POST', path(1, 'allocate'), { as: 'operator', body: { owner: { type: 'occupier', occupierId: 'acme' } } });
+    expect((await byPreviousOwner()).body).toMatchObject({ code: 'RULE_VIOLATED', rule: 'IN_COOLING_OFF' });
+    const reclaiming = await call('PUT', `/v1/sites/${SITE}/settings`, {
+      as: 'platform',
+      body: { coolingOffDays: 90, previousOwnerMayReclaim: true },
+    });
+    expect(reclaiming.status).toBe(200);
+    expect((await byPreviousOwner()).status).toBe(200);
   });
 
   test('one trace follows a command from HTTP through NATS, the handler, the event store, the relay and the projection', async () => {

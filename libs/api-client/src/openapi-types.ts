@@ -985,7 +985,7 @@ export interface paths {
     };
     get?: never;
     /**
-     * Set the site's cooling-off period for numbers that leave service
+     * Set the site's cooling-off period for numbers that leave service, and whether a previous owner may reclaim a number while it cools off (off by default)
      * @description Roles: platform.
      */
     put: operations['configureSite'];
@@ -9453,6 +9453,7 @@ export interface operations {
       content: {
         'application/json': {
           coolingOffDays: number;
+          previousOwnerMayReclaim?: boolean;
         };
       };
     };

@@ -60,7 +60,12 @@ export const allocateNumbersSchema = z.strictObject({
   occupierId: occupierIdSchema,
   count: z.number().int().min(1).max(1000),
 });
-export const configureSiteSchema = z.strictObject({ siteId: siteIdSchema, coolingOffDays: z.number().int().min(0).max(3650) });
+export const configureSiteSchema = z.strictObject({
+  siteId: siteIdSchema,
+  coolingOffDays: z.number().int().min(0).max(3650),
+  /** Let a number's previous owner take it back while it cools off (off unless the site says so). */
+  previousOwnerMayReclaim: z.boolean().optional(),
+});
 
 export type ProvisionNumbersInput = z.infer<typeof provisionNumbersSchema>;
 export type AllocateNumberInput = z.infer<typeof allocateNumberSchema>;

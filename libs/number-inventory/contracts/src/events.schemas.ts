@@ -82,10 +82,18 @@ export const mainNumberClaimEvents = {
 };
 
 export const siteEvents = {
-  SiteConfigured: eventDefinition(z.object({ siteId: z.string(), coolingOffDays: z.number().int() }), {
-    summary: 'The site’s inventory settings changed.',
-    example: { siteId: 'lon-1', coolingOffDays: 30 },
-  }),
+  SiteConfigured: eventDefinition(
+    z.object({
+      siteId: z.string(),
+      coolingOffDays: z.number().int(),
+      /** Absent before the policy existed: false. */
+      previousOwnerMayReclaim: z.boolean().optional(),
+    }),
+    {
+      summary: 'The site’s inventory settings changed.',
+      example: { siteId: 'lon-1', coolingOffDays: 30, previousOwnerMayReclaim: false },
+    },
+  ),
 };
 
 export const numberInventoryEvents: EventCatalogue = {

@@ -149,7 +149,8 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       method: 'PUT',
       path: '/v1/sites/{siteId}/settings',
       operationId: 'configureSite',
-      summary: "Set the site's cooling-off period for numbers that leave service",
+      summary:
+        "Set the site's cooling-off period for numbers that leave service, and whether a previous owner may reclaim a number while it cools off (off by default)",
       tag: TAG,
       roles: PLATFORM,
       scope: () => ({ kind: 'platform' }),

@@ -5,6 +5,7 @@ import {
   decideNumber,
   evolveNumber,
   initialNumberState,
+  isCoolingOff,
   mainNumberClaimDecider,
   mainNumberClaimStreamId,
   numberStreamId,
@@ -56,13 +57,19 @@ export class NumberCommandProcessor {
           mainNumberClaimDecider.initialState(),
         )
       : undefined;
-    const coolingOffDays =
-      command.type === 'DeallocateNumber'
-        ? (await loadAggregate(this.store, siteStreamId(command.data.siteId), siteDecider.evolve, siteDecider.initialState())).state
-            .coolingOffDays
-        : siteDecider.initialState().coolingOffDays;
+    // The site's policy matters to a deallocation (how long it cools off) and to an allocation of a number cooling off.
+    const needsSite =
+      command.type === 'DeallocateNumber' ||
+      (command.type === 'AllocateNumber' && number.state.exists && isCoolingOff(number.state, command.metadata.now));
+    const site = needsSite
+      ? (await loadAggregate(this.store, siteStreamId(command.data.siteId), siteDecider.evolve, siteDecider.initialState())).state
+      : siteDecider.initialState();
 
-    const events: NumberEvent[] = decideNumber(command, number.state, { ownerMainNumber: claim?.state.holder ?? null, coolingOffDays });
+    const events: NumberEvent[] = decideNumber(command, number.state, {
+      ownerMainNumber: claim?.state.holder ?? null,
+      coolingOffDays: site.coolingOffDays,
+      previousOwnerMayReclaim: site.previousOwnerMayReclaim,
+    });
     const requests: AppendRequest[] = [];
     if (events.length > 0) {
       requests.push({

@@ -98,10 +98,12 @@ export const decideNumber = (command: NumberCommand, state: NumberState, context
         throw invalidTransition(NumberRule.NOT_AVAILABLE, `${number} is ${state.status} and allocated to someone else`);
       }
       if (state.locked) throw ruleViolated(NumberRule.NUMBER_LOCKED, `${number} is locked by the platform`);
-      if (isCoolingOff(state, now) && !sameOwner(state.previousOwner, owner)) {
+      if (isCoolingOff(state, now) && !(context.previousOwnerMayReclaim && sameOwner(state.previousOwner, owner))) {
         throw ruleViolated(
           NumberRule.IN_COOLING_OFF,
-          `${number} is cooling off until ${state.coolingOffUntil} and can go back only to its previous owner`,
+          context.previousOwnerMayReclaim
+            ? `${number} is cooling off until ${state.coolingOffUntil} and can go back only to its previous owner`
+            : `${number} is cooling off until ${state.coolingOffUntil} and cannot be allocated until then`,
         );
       }
       if (state.isMain) assertOwnerHasNoOtherMainNumber(state, context);

@@ -124,10 +124,17 @@ describe('number decider', () => {
       expect(decideNumber(command('AllocateNumber', { owner: ACME }), unlocked, noMain)).toEqual([allocated(ACME)]);
     });
 
-    test('during cooling-off only the previous owner can have the number back', () => {
+    test('during cooling-off nobody can have the number, its previous owner and the operator included', () => {
       const state = given(provisioned(), deallocated('2026-05-01T00:00:00.000Z', ACME));
-      expectRefusal(() => decideNumber(command('AllocateNumber', { owner: GLOBEX }), state, noMain), 'RULE_VIOLATED', 'IN_COOLING_OFF');
-      expect(decideNumber(command('AllocateNumber', { owner: ACME }), state, noMain)).toEqual([allocated(ACME)]);
+      for (const owner of [GLOBEX, ACME, { type: 'operator' } as const])
+        expectRefusal(() => decideNumber(command('AllocateNumber', { owner }), state, noMain), 'RULE_VIOLATED', 'IN_COOLING_OFF');
+    });
+
+    test('a site that lets previous owners reclaim gives the number back to its previous owner only, during cooling-off', () => {
+      const state = given(provisioned(), deallocated('2026-05-01T00:00:00.000Z', ACME));
+      const reclaiming = { ...noMain, previousOwnerMayReclaim: true };
+      expectRefusal(() => decideNumber(command('AllocateNumber', { owner: GLOBEX }), state, reclaiming), 'RULE_VIOLATED', 'IN_COOLING_OFF');
+      expect(decideNumber(command('AllocateNumber', { owner: ACME }), state, reclaiming)).toEqual([allocated(ACME)]);
     });
 
     test('after cooling-off ends anyone can have the number', () => {

@@ -61,6 +61,8 @@ export type NumberDecisionContext = {
   /** The main number the relevant owner already holds at this site, if any. */
   readonly ownerMainNumber: string | null;
   readonly coolingOffDays: number;
+  /** The site lets a previous owner take a number back while it cools off (off by default). */
+  readonly previousOwnerMayReclaim?: boolean;
 };
 
 export const ownerKey = (owner: Owner): string => (owner.type === 'operator' ? 'operator' : `occupier:${owner.occupierId}`);
