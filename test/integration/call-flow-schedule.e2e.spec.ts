@@ -141,6 +141,53 @@ describe('scheduled call-flow switches through the REST API', () => {
     expect(timers.every((row) => row.status === 'fired' && row.attempts === 1)).toBe(true);
   });
 
+  test('a service number allocated to another company keeps nothing of the previous one: name, flow, schedule, queued switches', async () => {
+    const i = 9;
+    await schedule(i, 'new-year', { date: '2027-01-01', time: '00:00' });
+    const number = `/v1/sites/${SITE}/numbers/${encodeURIComponent(n(i))}`;
+    expect((await p.call('PUT', `/v1/sites/${SITE}/settings`, { token: t['platform'], body: { coolingOffDays: 0 } })).status).toBe(200);
+    expect((await p.call('POST', `${number}/deactivate`, { token: t['operator'] })).status).toBe(200);
+    expect((await p.call('POST', `${number}/deallocate`, { token: t['operator'] })).status).toBe(200);
+    const globex = await p.call('POST', `${number}/allocate`, {
+      token: t['operator'],
+      body: { owner: { type: 'occupier', occupierId: 'globex' } },
+    });
+    expect(globex.status).toBe(200);
+    expect((await p.call('POST', `${number}/activate`, { token: t['operator'] })).status).toBe(200);
+
+    await eventually(async () => {
+      const types = (await p.callFlow.service.store.readStream(`service-number-${n(i)}`)).map((e) => e.type);
+      // Deactivated, deallocated (its switch cancelled, the number released), allocated to globex, activated.
+      expect(types.slice(-6)).toEqual([
+        'ServiceNumberObserved',
+        'ServiceNumberObserved',
+        'FlowSwitchCancelled',
+        'ServiceNumberReleased',
+        'ServiceNumberObserved',
+        'ServiceNumberObserved',
+      ]);
+    });
+    const cancelled = (await p.callFlow.service.store.readStream(`service-number-${n(i)}`)).find((e) => e.type === 'FlowSwitchCancelled');
+    expect(cancelled?.data).toEqual({ number: n(i), scheduleId: 'new-year', reason: 'number-left-company' });
+    await eventually(async () => {
+      const acme = await p.call('GET', '/v1/occupiers/acme/service-numbers', { token: t['acme'] });
+      expect(acme.body.items.map((item: { number: string }) => item.number)).not.toContain(n(i));
+    });
+    const globexAdmin = await p.token({ sub: 'globex-admin', role: 'occupier-admin', occupierId: 'globex' });
+    // Globex designates it afresh: no name, flow or schedule of acme's comes with it.
+    const designated = await p.call('PUT', `/v1/numbers/${encodeURIComponent(n(i))}/service-number`, {
+      token: t['operator'],
+      body: { name: 'Globex line' },
+    });
+    expect(designated.status).toBe(200);
+    await eventually(async () => {
+      const list = await p.call('GET', '/v1/occupiers/globex/service-numbers', { token: globexAdmin });
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ number: n(i), name: 'Globex line', flow: null, weekly: null, nextChangeAt: null }),
+      ]);
+    });
+  });
+
   test('a switch scheduled across the daylight-saving change keeps its local time', async () => {
     const before = await schedule(10, 'friday', { date: '2027-03-26', time: '09:00' });
     const after = await schedule(10, 'monday', { date: '2027-03-29', time: '09:00' });

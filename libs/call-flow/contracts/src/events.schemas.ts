@@ -91,6 +91,11 @@ export const serviceNumberEvents = {
     z.object({ ...at, scheduleId: z.string(), dueAt: z.string(), timeZone: z.string(), local: localDateTimeSchema }),
     { summary: 'A scheduled switch moved to another instant.', example: { ...N, scheduleId: 'monday-open', ...SWITCH_AT } },
   ),
+  ServiceNumberReleased: eventDefinition(z.object({ ...at, previousTenant: z.string(), reason: z.enum(['owner-changed']) }), {
+    summary:
+      'The number left the company it served (deallocated, or allocated to another): its name, flow, weekly schedule and override are gone; its queued switches were cancelled before.',
+    example: { ...N, previousTenant: 'acme', reason: 'owner-changed' },
+  }),
   FlowSwitchCancelled: eventDefinition(z.object({ ...at, scheduleId: z.string(), reason: z.string() }), {
     summary: 'A scheduled switch will not fire.',
     example: { ...N, scheduleId: 'monday-open', reason: 'cancelled' },

@@ -113,9 +113,33 @@ export const evolveServiceNumber = (state: ServiceNumberState, event: ServiceNum
       return { ...state, override: { until: event.data.until } };
     case 'FlowOverrideCleared':
       return { ...state, override: null };
+    case 'ServiceNumberReleased':
+      return { ...initialServiceNumberState(), observed: state.observed };
     default:
       return assertNever(event, 'service number event');
   }
+};
+
+/**
+ * A number that leaves the company it served (deallocated, or allocated to another company) keeps
+ * nothing of that company's: each queued switch is cancelled (the scheduler retires its timer),
+ * then its name, flow, weekly schedule and override go. A number the company never set up leaves
+ * nothing to release.
+ */
+const releasedByOwnerChange = (number: string, state: ServiceNumberState, observed: ObservedNumber): ServiceNumberEvent[] => {
+  const before = state.observed?.owner;
+  if (before?.type !== 'occupier') return [];
+  const after = observed.owner;
+  if (after?.type === 'occupier' && after.occupierId === before.occupierId) return [];
+  const settings = state.designated || state.flow !== null || state.pending.length > 0 || state.weekly !== null || state.override !== null;
+  if (!settings) return [];
+  return [
+    ...state.pending.map((p): ServiceNumberEvent => ({
+      type: 'FlowSwitchCancelled',
+      data: { number, scheduleId: p.scheduleId, reason: 'number-left-company' },
+    })),
+    { type: 'ServiceNumberReleased', data: { number, previousTenant: before.occupierId, reason: 'owner-changed' } },
+  ];
 };
 
 export const decideServiceNumber = (
@@ -129,7 +153,9 @@ export const decideServiceNumber = (
   switch (command.type) {
     case 'ObserveInventory': {
       const observed = observeInventory(state.observed, command.data.fact);
-      return observed ? [{ type: 'ServiceNumberObserved', data: { number, observed } }] : [];
+      if (!observed) return [];
+      const seen: ServiceNumberEvent = { type: 'ServiceNumberObserved', data: { number, observed } };
+      return [seen, ...releasedByOwnerChange(number, state, observed)];
     }
 
     case 'DesignateServiceNumber': {

@@ -378,3 +378,86 @@ describe('weekly schedules', () => {
     expect(given(observed, designated, assigned('open'), ...set, ...applied).override).toBeNull();
   });
 });
+
+describe('a service number that leaves its company', () => {
+  const scheduleXmas = cmd('ScheduleFlowSwitch', {
+    scheduleId: 'xmas',
+    at: { date: '2026-12-24', time: '18:00' },
+    timeZone: 'Europe/London',
+    flowId: 'closed',
+    values: { greeting: 'Closed' },
+  });
+  const setUp = () => {
+    const base = given(observed, designated, assigned('open'));
+    return given(observed, designated, assigned('open'), ...decideServiceNumber(scheduleXmas, base, ctx));
+  };
+  const fact = (type: 'NumberDeallocated' | 'NumberAllocated', revision: number) =>
+    cmd(
+      'ObserveInventory',
+      {
+        fact:
+          type === 'NumberDeallocated'
+            ? {
+                type,
+                revision,
+                data: {
+                  number: N,
+                  siteId: 'lon-1',
+                  previousOwner: { type: 'occupier', occupierId: 'acme' },
+                  coolingOffUntil: null,
+                  wasMain: false,
+                },
+              }
+            : {
+                type,
+                revision,
+                data: { number: N, siteId: 'lon-1', owner: { type: 'occupier', occupierId: 'globex' }, isMain: false, ext: null },
+              },
+      },
+      { id: 'number-inventory', role: 'system' },
+    );
+
+  test('deallocated: its queued switches are cancelled and its name, flow and schedule go; the next company starts from nothing', () => {
+    const state = setUp();
+    expect(state.pending.map((p) => p.scheduleId)).toEqual(['xmas']);
+    const events = decideServiceNumber(fact('NumberDeallocated', 3), state, ctx);
+    expect(events.map((e) => e.type)).toEqual(['ServiceNumberObserved', 'FlowSwitchCancelled', 'ServiceNumberReleased']);
+    expect(events[1]).toEqual({ type: 'FlowSwitchCancelled', data: { number: N, scheduleId: 'xmas', reason: 'number-left-company' } });
+    expect(events[2]).toEqual({ type: 'ServiceNumberReleased', data: { number: N, previousTenant: 'acme', reason: 'owner-changed' } });
+    const released = events.reduce(evolveServiceNumber, state);
+    expect(released).toMatchObject({
+      designated: false,
+      name: '',
+      description: null,
+      flow: null,
+      pending: [],
+      weekly: null,
+      override: null,
+    });
+    expect(released.observed?.owner).toBeNull();
+
+    const reallocated = decideServiceNumber(fact('NumberAllocated', 4), released, ctx);
+    expect(reallocated.map((e) => e.type)).toEqual(['ServiceNumberObserved']);
+    const atGlobex = reallocated.reduce(evolveServiceNumber, released);
+    expect(atGlobex).toMatchObject({ designated: false, name: '', flow: null, pending: [] });
+    expect(atGlobex.observed?.owner).toEqual({ type: 'occupier', occupierId: 'globex' });
+  });
+
+  test('a number the company never set up, or a fact that keeps the owner, releases nothing', () => {
+    const bare = given(observed);
+    expect(decideServiceNumber(fact('NumberDeallocated', 3), bare, ctx).map((e) => e.type)).toEqual(['ServiceNumberObserved']);
+    const state = setUp();
+    const sameOwner = cmd(
+      'ObserveInventory',
+      {
+        fact: {
+          type: 'NumberDeactivated',
+          revision: 3,
+          data: { number: N, siteId: 'lon-1', owner: { type: 'occupier', occupierId: 'acme' } },
+        },
+      },
+      { id: 'number-inventory', role: 'system' },
+    );
+    expect(decideServiceNumber(sameOwner, state, ctx).every((e) => e.type === 'ServiceNumberObserved')).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import parsePhoneNumberFromString from 'libphonenumber-js';
 import type { RecordedEvent } from '@tnp/event-store';
 import { evolveServiceNumber, initialServiceNumberState, type ServiceNumberEvent, type ServiceNumberState } from '@tnp/call-flow-domain';
 import { keyedTable, type Projection } from '@tnp/read-models';
+import { serviceNumberEvents } from '@tnp/call-flow-contracts';
 
 export const CF_SCHEMA = 'call_flow';
 const p = defineEntity.properties;
@@ -67,20 +68,8 @@ CREATE TABLE IF NOT EXISTS ${CF_SCHEMA}.timeline (key text PRIMARY KEY, number t
 CREATE INDEX IF NOT EXISTS timeline_number_idx ON ${CF_SCHEMA}.timeline (number, due_at);
 `;
 
-const SERVICE_NUMBER_EVENTS: ReadonlySet<ServiceNumberEvent['type']> = new Set([
-  'ServiceNumberObserved',
-  'ServiceNumberDesignated',
-  'ServiceNumberDescribed',
-  'FlowAssigned',
-  'FlowSwitchScheduled',
-  'FlowSwitchRescheduled',
-  'FlowSwitchCancelled',
-  'FlowSwitched',
-  'FlowSwitchFailed',
-  'WeeklyScheduleSet',
-  'FlowOverridden',
-  'FlowOverrideCleared',
-]);
+/** Every event of the service-number stream changes its view: a new event type is projected without a list to forget. */
+const SERVICE_NUMBER_EVENTS: ReadonlySet<string> = new Set(Object.keys(serviceNumberEvents));
 
 export const serviceNumbersProjection: Projection<ServiceNumberRow> = {
   name: 'service-numbers',
