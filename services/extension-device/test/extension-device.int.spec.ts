@@ -76,7 +76,7 @@ describe('extension-device service', () => {
     expect(events.at(-1)).toMatchObject({ type: 'DeviceNumberLoggedOut', data: { phoneId: 'P-1', reason: 'evicted' } });
   });
 
-  test("unassigning a number's user logs it out and clears its extension's forwarding", async () => {
+  test("unassigning a number's user keeps its handset login and its extension's forwarding; deactivating it clears both", async () => {
     expect((await as(ext, 'extension-device', 'login-handset', { number: n(0), phoneId: 'P-9' })).ok).toBe(true);
     expect(
       (
@@ -88,15 +88,30 @@ describe('extension-device service', () => {
     ).toBe(true);
     expect((await as(assignment, 'assignment', 'assign-user', { number: n(0), userId: 'u-grace' })).ok).toBe(true);
     expect((await as(assignment, 'assignment', 'unassign-user', { number: n(0) })).ok).toBe(true);
+    const statuses = async () =>
+      (await ext.service.store.readStream(`device-number-${n(0)}`))
+        .filter((e) => e.type === 'DeviceNumberObserved')
+        .map((e) => (e.data as { observed: { status: string } }).observed.status);
+    // The unassignment has been observed: ASSIGNED, then ACTIVE again.
+    await eventually(async () => expect((await statuses()).slice(-2)).toEqual(['ASSIGNED', 'ACTIVE']), { timeoutMs: 15_000 });
+    const loggedOut = (await ext.service.store.readStream(`device-number-${n(0)}`)).filter((e) => e.type === 'DeviceNumberLoggedOut');
+    expect(loggedOut).toEqual([]);
+    const cleared = (await ext.service.store.readStream('extension-acme/x-grace')).filter((e) => e.type === 'ExtensionForwardingCleared');
+    expect(cleared).toEqual([]);
+
+    await inventory.command('deactivate-number', { siteId: SITE, number: n(0) });
     await eventually(
       async () => {
         const extension = await ext.service.store.readStream('extension-acme/x-grace');
-        expect(extension.at(-1)).toMatchObject({ type: 'ExtensionForwardingCleared', data: { reason: 'number-unassigned' } });
+        expect(extension.at(-1)).toMatchObject({ type: 'ExtensionForwardingCleared', data: { reason: 'number-deactivated' } });
         const number = await ext.service.store.readStream(`device-number-${n(0)}`);
-        expect(number.at(-1)).toMatchObject({ type: 'DeviceNumberLoggedOut', data: { reason: 'number-unassigned' } });
+        expect(number.filter((e) => e.type === 'DeviceNumberLoggedOut')).toEqual([
+          expect.objectContaining({ data: expect.objectContaining({ reason: 'number-deactivated' }) }),
+        ]);
       },
       { timeoutMs: 15_000 },
     );
+    await inventory.command('activate-number', { siteId: SITE, number: n(0) });
   });
 
   test('a caller who typed too many wrong PINs waits, on every extension; other callers are not held back', async () => {

@@ -67,10 +67,18 @@ describe('handset logins', () => {
     ).toEqual(['HandsetLoginEvicted', 'HandsetLoggedIn']);
   });
 
-  test('deactivation, unassignment and deallocation log the number out with an event', () => {
+  test('unassigning its user keeps the number logged in to its handset: it stays in service', () => {
+    const events = deviceNumberDecider.decide(
+      cmd('ObserveInventory', { fact: { type: 'NumberUnassigned', data: {}, revision: 3 } }),
+      given(observed(), loggedIn),
+      undefined,
+    );
+    expect(events.map((e) => e.type)).toEqual(['DeviceNumberObserved']);
+  });
+
+  test('deactivation and deallocation (the number leaves service) log the number out with an event', () => {
     for (const [type, reason] of [
       ['NumberDeactivated', 'number-deactivated'],
-      ['NumberUnassigned', 'number-unassigned'],
       ['NumberDeallocated', 'number-deallocated'],
     ] as const) {
       const events = deviceNumberDecider.decide(

@@ -81,7 +81,7 @@ export const faxNumberDecider: Decider<FaxNumberCommand, FaxNumberEvent, FaxNumb
         if (!observed) return [];
         const events: FaxNumberEvent[] = [{ type: 'FaxNumberObserved', data: { number, observed } }];
         const reason = departureReason(state.observed, command.data.fact, observed);
-        if (state.settings && !isInService(observed) && reason && reason !== 'number-unassigned') {
+        if (state.settings && !isInService(observed) && reason) {
           events.push({ type: 'FaxSettingsCleared', data: { number, reason } });
         }
         return events;

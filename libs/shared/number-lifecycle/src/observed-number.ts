@@ -134,12 +134,15 @@ export const assertCanEditNumber = (
   return observed as OwnedNumber;
 };
 
-export type DepartureReason = 'number-deactivated' | 'number-unassigned' | 'number-deallocated';
+export type DepartureReason = 'number-deactivated' | 'number-deallocated';
 
-/** Why a number leaves behind what downstream contexts attached to it, when inventory reports this fact. */
+/**
+ * Why a number leaves behind what downstream contexts attached to it (its handset login, its
+ * forwarding), when inventory reports this fact: only when it leaves service. A number whose user
+ * is unassigned stays active and keeps its device and features.
+ */
 export const departureReason = (before: ObservedNumber | null, fact: InventoryFact, after: ObservedNumber): DepartureReason | null => {
   if (fact.type === 'NumberDeallocated') return 'number-deallocated';
-  if (fact.type === 'NumberUnassigned') return 'number-unassigned';
   if (isInService(before) && !isInService(after)) return 'number-deactivated';
   return null;
 };
