@@ -14,6 +14,8 @@ const ROOT = join(__dirname, '..', '..');
 const MIGRATE = join(ROOT, 'dist', 'tools', 'migrate.js');
 const INVENTORY = join(ROOT, 'dist', 'services', 'number-inventory', 'src', 'main.js');
 const SERVICES = ['number-inventory', 'assignment', 'fax', 'extension-device', 'call-flow', 'scheduler'];
+/** The migrations after the first release's schema, per service. */
+const LATER: Record<string, string[]> = { 'number-inventory': ['0003_occupier_names'] };
 
 let db: TestDatabase;
 let older: TestDatabase;
@@ -52,22 +54,23 @@ const startInventory = (migrateAtStart: boolean) =>
 test('a fresh database: status shows what is pending, a service not migrating at start refuses and names it, migrate applies it once', async () => {
   const before = await migrate(['--status'], db);
   expect(before.code).toBe(1);
-  for (const service of SERVICES) expect(before.out).toContain(`${service}: 0 applied, pending: 0001_event_store, 0002_read_models`);
+  const pending = (service: string) => ['0001_event_store', '0002_read_models', ...(LATER[service] ?? [])].join(', ');
+  for (const service of SERVICES) expect(before.out).toContain(`${service}: 0 applied, pending: ${pending(service)}`);
 
   await expect(startInventory(false)).rejects.toThrow(
-    /exited with 1:[\s\S]*number-inventory: the database schema is older than this release needs: migrations 0001_event_store, 0002_read_models not applied/,
+    /exited with 1:[\s\S]*number-inventory: the database schema is older than this release needs: migrations 0001_event_store, 0002_read_models, 0003_occupier_names not applied/,
   );
 
   const applied = await migrate([], db);
   expect(applied.code).toBe(0);
-  for (const service of SERVICES) expect(applied.out).toContain(`${service}: applied 0001_event_store, 0002_read_models`);
+  for (const service of SERVICES) expect(applied.out).toContain(`${service}: applied ${pending(service)}`);
   const again = await migrate([], db);
   expect(again.out.trim().split('\n')).toEqual(SERVICES.map((service) => `${service}: up to date`));
   const after = await migrate(['--status'], db);
   expect(after.code).toBe(0);
-  for (const service of SERVICES) expect(after.out).toContain(`${service}: 2 applied, none pending`);
+  for (const service of SERVICES) expect(after.out).toContain(`${service}: ${2 + (LATER[service]?.length ?? 0)} applied, none pending`);
   const tracked = (await db.query('SELECT name FROM number_inventory_events.schema_migrations ORDER BY id')) as { name: string }[];
-  expect(tracked.map((r) => r.name)).toEqual(['0001_event_store', '0002_read_models']);
+  expect(tracked.map((r) => r.name)).toEqual(['0001_event_store', '0002_read_models', '0003_occupier_names']);
 
   const inventory = await startInventory(false);
   children.push(inventory);
@@ -87,7 +90,7 @@ test('a database from before migrations (schema made at boot) is adopted with it
     await store.close();
   }
   const adopted = await migrate(['--service', 'number-inventory'], older);
-  expect(adopted).toEqual({ code: 0, out: 'number-inventory: applied 0001_event_store, 0002_read_models\n' });
+  expect(adopted).toEqual({ code: 0, out: 'number-inventory: applied 0001_event_store, 0002_read_models, 0003_occupier_names\n' });
   const kept = (await older.query('SELECT event_id FROM number_inventory_events.events')) as { event_id: string }[];
   expect(kept.map((r) => r.event_id)).toEqual([id]);
 }, 60_000);

@@ -148,12 +148,21 @@ describe('number lifecycle through the REST API', () => {
     const unallocated = await call('GET', `/v1/sites/${SITE}/numbers?allocation=unallocated&pageSize=1`, { as: 'operator' });
     expect(unallocated.body.total).toBe(98);
 
+    // Whom a number is allocated to shows as the organisation's name once the platform names it.
+    expect((await call('PUT', '/v1/occupiers/acme/name', { as: 'platform', body: { name: 'Acme Ltd' } })).status).toBe(200);
+    await eventually(async () => {
+      const reserved = await call('GET', `/v1/sites/${SITE}/numbers?status=RESERVED`, { as: 'operator' });
+      expect(reserved.body.items.map((n: { allocatedTo: unknown }) => n.allocatedTo)).toEqual([
+        { type: 'occupier', occupierId: 'acme', name: 'Acme Ltd' },
+        { type: 'operator' },
+      ]);
+    });
     const csv = await call('GET', `/v1/sites/${SITE}/numbers.csv?status=RESERVED`, { as: 'operator' });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text.trim().split('\r\n')).toEqual([
       'Phone number,EXT,Status,Allocated to,Cooling off date,Main number,Range name,Locked',
-      `${number(2)},002,RESERVED,acme,,,London main,`,
+      `${number(2)},002,RESERVED,Acme Ltd,,,London main,`,
       `${number(3)},003,RESERVED,Operator,,,London main,`,
     ]);
     const fullCsv = await call('GET', `/v1/sites/${SITE}/numbers.csv`, { as: 'operator' });

@@ -62,6 +62,7 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
   unlockNumber: (t) => ({ path: atSite(t, 9, 'lock') }),
   allocateNumbers: (t) => ({ path: `/v1/sites/${t.site}/allocations`, body: { occupierId: t.occupier, count: 1 } }),
   configureSite: (t) => ({ path: `/v1/sites/${t.site}/settings`, body: { coolingOffDays: 0 } }),
+  nameOccupier: (t) => ({ path: `/v1/occupiers/${t.occupier}/name`, body: { name: 'Named by the platform' } }),
   listSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers` }),
   downloadSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers.csv` }),
   getNumber: (t) => ({ path: num(t, 0) }),

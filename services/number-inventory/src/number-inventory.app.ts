@@ -5,11 +5,12 @@ import { AllocateNumbersHandler } from './allocate-numbers/allocate-numbers.hand
 import { allocateNumbersEndpoint } from './allocate-numbers/allocate-numbers.endpoint';
 import { changeNumberStateEndpoints } from './change-number-state/change-number-state.endpoints';
 import { NumberCommandProcessor } from './change-number-state/number-command.processor';
-import { ConfigureSiteHandler } from './configure-site/configure-site.handler';
 import { configureSiteEndpoint } from './configure-site/configure-site.endpoint';
+import { nameOccupierEndpoint } from './name-occupier/name-occupier.endpoint';
 import type { NumberInventoryConfig } from './number-inventory.config';
 import { ProvisionNumbersHandler } from './provision-numbers/provision-numbers.handler';
 import { provisionNumbersEndpoint } from './provision-numbers/provision-numbers.endpoint';
+import { OccupierNameEntity, occupierNamesProjection, occupierNamesSql, occupierNamesTable } from './read-model/occupier-names.projection';
 import { READ_MODEL_SCHEMA, readModelSchemaSql, SiteNumberEntity } from './read-model/site-number.entity';
 import { siteTelephonyProjection } from './read-model/site-telephony.projection';
 import { siteTelephonyTable } from './read-model/site-telephony.table';
@@ -19,19 +20,24 @@ import { SiteTelephonyQueries } from './site-telephony-queries/site-telephony.qu
 export const numberInventoryService: ServiceDefinition = {
   name: SERVICE,
   events: numberInventoryEvents,
-  entities: [SiteNumberEntity],
+  entities: [SiteNumberEntity, OccupierNameEntity],
   readModelSql: readModelSchemaSql(),
+  migrations: [{ name: '0003_occupier_names', sql: occupierNamesSql }],
   endpoints: ({ store, orm, endpointDeps, prefix }) => {
     const numbers = new NumberCommandProcessor(store);
     return [
       provisionNumbersEndpoint(endpointDeps, new ProvisionNumbersHandler(store), prefix),
       allocateNumbersEndpoint(endpointDeps, new AllocateNumbersHandler(store, orm, numbers), prefix),
-      configureSiteEndpoint(endpointDeps, new ConfigureSiteHandler(store), prefix),
+      configureSiteEndpoint(endpointDeps, store, prefix),
+      nameOccupierEndpoint(endpointDeps, store, prefix),
       ...changeNumberStateEndpoints(endpointDeps, numbers, prefix),
       ...siteTelephonyQueryEndpoints(endpointDeps, new SiteTelephonyQueries(orm), prefix),
     ];
   },
-  projections: () => [projectionDefinition(READ_MODEL_SCHEMA, siteTelephonyProjection, siteTelephonyTable)],
+  projections: () => [
+    projectionDefinition(READ_MODEL_SCHEMA, siteTelephonyProjection, siteTelephonyTable),
+    projectionDefinition(READ_MODEL_SCHEMA, occupierNamesProjection, occupierNamesTable),
+  ],
 };
 
 export const startNumberInventory = (config: NumberInventoryConfig, logger: Logger): Promise<ServiceRuntime> =>

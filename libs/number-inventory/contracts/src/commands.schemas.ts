@@ -74,3 +74,7 @@ export type LockNumberInput = z.infer<typeof lockNumberSchema>;
 export type MarkNumberAssignedInput = z.infer<typeof markNumberAssignedSchema>;
 export type AllocateNumbersInput = z.infer<typeof allocateNumbersSchema>;
 export type ConfigureSiteInput = z.infer<typeof configureSiteSchema>;
+
+/** The organisation's name, as site lists and exports show whom a number is allocated to. */
+export const nameOccupierSchema = z.strictObject({ occupierId: occupierIdSchema, name: text({ max: 120, min: 1 }) });
+export type NameOccupierInput = z.infer<typeof nameOccupierSchema>;

@@ -96,6 +96,13 @@ export const siteEvents = {
   ),
 };
 
+export const occupierEvents = {
+  OccupierNamed: eventDefinition(z.object({ occupierId: z.string(), name: z.string() }), {
+    summary: 'The organisation’s name, as lists show whom its numbers are allocated to.',
+    example: { occupierId: 'acme', name: 'Acme Ltd' },
+  }),
+};
+
 export const numberInventoryEvents: EventCatalogue = {
   service: SERVICE,
   title: 'Number inventory',
@@ -107,5 +114,6 @@ export const numberInventoryEvents: EventCatalogue = {
       events: mainNumberClaimEvents,
     },
     { aggregate: 'site', description: 'A site’s inventory settings.', events: siteEvents },
+    { aggregate: 'occupier', description: 'An organisation numbers are allocated to: its name.', events: occupierEvents },
   ],
 };

@@ -40,7 +40,11 @@ export const siteNumberViewSchema = z.object({
   allocatedTo: z
     .discriminatedUnion('type', [
       z.object({ type: z.literal('operator') }),
-      z.object({ type: z.literal('occupier'), occupierId: z.string() }),
+      z.object({
+        type: z.literal('occupier'),
+        occupierId: z.string(),
+        name: z.string().nullable().describe('The organisation’s name; null until the platform names it'),
+      }),
     ])
     .nullable(),
   coolingOffUntil: z.string().nullable().describe('ISO 8601: until when the number cools off after leaving service'),

@@ -14,6 +14,7 @@ export const NumberInventoryCommands = {
   markNumberAssigned: 'mark-number-assigned',
   markNumberUnassigned: 'mark-number-unassigned',
   configureSite: 'configure-site',
+  nameOccupier: 'name-occupier',
 } as const;
 
 export const NumberInventoryQueries = {

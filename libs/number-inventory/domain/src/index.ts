@@ -4,3 +4,4 @@ export * from './number/number.decider';
 export * from './number/number-range';
 export * from './main-number-claim/main-number-claim.decider';
 export * from './site/site.decider';
+export * from './occupier/occupier.decider';

@@ -21,7 +21,7 @@ export const csvRow = (n: SiteNumberView): string =>
     n.number,
     n.ext ?? '',
     n.status,
-    n.allocatedTo === null ? '' : n.allocatedTo.type === 'operator' ? 'Operator' : n.allocatedTo.occupierId,
+    n.allocatedTo === null ? '' : n.allocatedTo.type === 'operator' ? 'Operator' : (n.allocatedTo.name ?? n.allocatedTo.occupierId),
     n.coolingOffUntil ? n.coolingOffUntil.slice(0, 10) : '',
     n.isMain ? 'Main number' : '',
     n.rangeName,

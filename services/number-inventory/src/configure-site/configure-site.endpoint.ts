@@ -1,11 +1,12 @@
+import type { EventStore } from '@tnp/event-store';
 import { commandEndpoint, type EndpointDeps, type NatsEndpoint } from '@tnp/messaging';
 import { commandSubject, configureSiteSchema, NumberInventoryCommands } from '@tnp/number-inventory-contracts';
-import type { ConfigureSiteHandler } from './configure-site.handler';
+import { configureSite } from './configure-site.handler';
 
-export const configureSiteEndpoint = (deps: EndpointDeps, handler: ConfigureSiteHandler, prefix: string): NatsEndpoint =>
+export const configureSiteEndpoint = (deps: EndpointDeps, store: EventStore, prefix: string): NatsEndpoint =>
   commandEndpoint(deps, {
     subject: commandSubject(NumberInventoryCommands.configureSite, prefix),
     commandType: 'ConfigureSite',
     schema: configureSiteSchema,
-    handle: (data, metadata) => handler.handle(data, metadata),
+    handle: (data, metadata) => configureSite(store, data, metadata),
   });

@@ -1,7 +1,13 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { listSiteNumbersSchema, type SiteNumberFilters, type SiteNumberPage } from '@tnp/number-inventory-contracts';
+import {
+  exportSiteNumbersSchema,
+  listSiteNumbersSchema,
+  type SiteNumberFilters,
+  type SiteNumberPage,
+} from '@tnp/number-inventory-contracts';
 import { createTestDatabase, type TestDatabase } from '@tnp/testing';
 import { READ_MODEL_SCHEMA, readModelSchemaSql, SiteNumberEntity, type SiteNumberRow } from '../read-model/site-number.entity';
+import { occupierNamesSql } from '../read-model/occupier-names.projection';
 import { siteTelephonyTable } from '../read-model/site-telephony.table';
 import { SEARCH_COUNT_CAP, SiteTelephonyQueries } from './site-telephony.queries';
 
@@ -13,6 +19,7 @@ beforeAll(async () => {
   db = await createTestDatabase('ni_site_list');
   orm = await MikroORM.init({ clientUrl: db.url, entities: [SiteNumberEntity], debug: false, pool: { min: 0, max: 6 } });
   await orm.em.fork().execute(readModelSchemaSql());
+  await orm.em.fork().execute(occupierNamesSql);
   queries = new SiteTelephonyQueries(orm);
 });
 afterAll(async () => {
@@ -71,6 +78,27 @@ const readAll = async (input: Record<string, unknown>): Promise<string[]> => {
   }
   throw new Error('the cursor never reached the end');
 };
+
+describe('organisation names', () => {
+  test('an occupier owner carries its organisation name once named, in lists, exports, occupier lists and single reads', async () => {
+    await save([
+      row('+442079990001', 'names-1', 'RESERVED', 'occupier', 'initech'),
+      row('+442079990002', 'names-1', 'RESERVED', 'occupier', 'hooli'),
+    ]);
+    await orm.em
+      .fork()
+      .execute(`INSERT INTO ${READ_MODEL_SCHEMA}.occupier_names (occupier_id, name, revision) VALUES ('initech', 'Initech Corp', 0)`);
+    const owners = (await list({ siteId: 'names-1' })).items.map((i) => i.allocatedTo);
+    expect(owners).toEqual([
+      { type: 'occupier', occupierId: 'initech', name: 'Initech Corp' },
+      { type: 'occupier', occupierId: 'hooli', name: null },
+    ]);
+    const exported = await queries.exportChunk(exportSiteNumbersSchema.parse({ siteId: 'names-1', limit: 10 }));
+    expect(exported.items[0]?.allocatedTo).toEqual({ type: 'occupier', occupierId: 'initech', name: 'Initech Corp' });
+    expect((await queries.get('+442079990001')).allocatedTo).toEqual({ type: 'occupier', occupierId: 'initech', name: 'Initech Corp' });
+    expect((await queries.forOccupier('initech')).sites[0]?.numbers[0]?.allocatedTo).toMatchObject({ name: 'Initech Corp' });
+  });
+});
 
 describe('site list', () => {
   const site = mixed('lon-1', '+4420710', 400);

@@ -71,7 +71,7 @@ export class SiteTelephonyQueries {
       .fork()
       .execute<{ items: SiteNumberColumns[]; total: string; statuses: string[] }[]>(query.text, [...query.params]);
     const rows = result?.items ?? [];
-    const items = rows.slice(0, input.pageSize).map((c) => toView(toRow(c)));
+    const items = await this.named(rows.slice(0, input.pageSize).map(toRow));
     const counted = Number(result?.total ?? 0);
     const last = items.at(-1);
     const statuses = new Set(result?.statuses ?? []);
@@ -90,7 +90,7 @@ export class SiteTelephonyQueries {
   async exportChunk(input: ExportSiteNumbersInput): Promise<SiteNumberChunk> {
     const query = pageOf(input, input.after, 0, input.limit);
     const rows = await this.orm.em.fork().execute<SiteNumberColumns[]>(query.text, [...query.params]);
-    const items = rows.map((c) => toView(toRow(c)));
+    const items = await this.named(rows.map(toRow));
     return { items, next: items.length === input.limit ? (items.at(-1)?.number ?? null) : null };
   }
 
@@ -99,8 +99,7 @@ export class SiteTelephonyQueries {
       .fork()
       .find(SiteNumberEntity, { ownerType: 'occupier', ownerId: occupierId }, { orderBy: { siteId: 'asc', number: 'asc' }, limit: 10_000 });
     const sites = new Map<string, SiteNumberView[]>();
-    for (const row of rows) {
-      const view = toView(row as SiteNumberRow);
+    for (const view of await this.named(rows as SiteNumberRow[])) {
       sites.set(view.siteId, [...(sites.get(view.siteId) ?? []), view]);
     }
     return { occupierId, sites: [...sites].map(([siteId, numbers]) => ({ siteId, numbers })) };
@@ -119,7 +118,27 @@ export class SiteTelephonyQueries {
   async get(number: string): Promise<SiteNumberView> {
     const row = await this.orm.em.fork().findOne(SiteNumberEntity, { number });
     if (!row) throw notFound(`${number} is not provisioned`);
-    return toView(row as SiteNumberRow);
+    const [view] = await this.named([row as SiteNumberRow]);
+    return view as SiteNumberView;
+  }
+
+  /** The views of these rows, each occupier owner with its organisation's name (one lookup for all). */
+  private async named(rows: readonly SiteNumberRow[]): Promise<SiteNumberView[]> {
+    const ids = [...new Set(rows.flatMap((r) => (r.ownerType === 'occupier' && r.ownerId ? [r.ownerId] : [])))];
+    const names =
+      ids.length === 0
+        ? new Map<string, string>()
+        : new Map(
+            (
+              await this.orm.em
+                .fork()
+                .execute<{ occupier_id: string; name: string }[]>(
+                  `SELECT occupier_id, name FROM ${READ_MODEL_SCHEMA}.occupier_names WHERE occupier_id = ANY(ARRAY[?]::text[])`,
+                  [ids],
+                )
+            ).map((r) => [r.occupier_id, r.name]),
+          );
+    return rows.map((row) => toView(row, names));
   }
 }
 
@@ -220,7 +239,7 @@ const totalOf = (filters: SiteNumberFilters): { sql: Sql; cap: number } => {
   };
 };
 
-export const toView = (row: SiteNumberRow): SiteNumberView => ({
+export const toView = (row: SiteNumberRow, names: ReadonlyMap<string, string> = new Map()): SiteNumberView => ({
   number: row.number,
   siteId: row.siteId,
   ext: row.ext,
@@ -230,7 +249,7 @@ export const toView = (row: SiteNumberRow): SiteNumberView => ({
     row.ownerType === 'operator'
       ? { type: 'operator' }
       : row.ownerType === 'occupier' && row.ownerId
-        ? { type: 'occupier', occupierId: row.ownerId }
+        ? { type: 'occupier', occupierId: row.ownerId, name: names.get(row.ownerId) ?? null }
         : null,
   coolingOffUntil: row.coolingOffUntil ? new Date(row.coolingOffUntil).toISOString() : null,
   isMain: row.isMain,
