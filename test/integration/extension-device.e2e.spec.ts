@@ -66,6 +66,16 @@ describe('extensions and devices through the REST API', () => {
       ).body.rule,
     ).toBe('EXTENSION_KEY_TAKEN');
 
+    // The occupier's extensions, for its selectors: its own, without PINs.
+    await eventually(async () => {
+      const list = await call('GET', '/v1/occupiers/acme/extensions', { token: t['acme'] });
+      expect(list.body.extensions.map((e: { extensionId: string; number: string | null }) => [e.extensionId, e.number])).toEqual([
+        ['ext-ada', n(0)],
+      ]);
+      expect(JSON.stringify(list.body)).not.toContain(defaultPin);
+    });
+    expect((await call('GET', '/v1/occupiers/acme/extensions', { token: t['alan'] })).status).toBe(403);
+
     // The user replaces the default PIN; then three wrong attempts lock it until an admin resets it.
     expect((await call('PUT', `${EXT}/pin`, { token: t['ada'], body: { currentPin: defaultPin, newPin: '480213' } })).status).toBe(200);
     expect((await call('PUT', `${EXT}/pin`, { token: t['alan'], body: { currentPin: '480213', newPin: '111222' } })).status).toBe(403);

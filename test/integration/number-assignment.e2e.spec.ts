@@ -71,6 +71,26 @@ describe('number assignment and fax through the REST API', () => {
         })
       ).status,
     ).toBe(200);
+    // The lists a portal fills its selectors from: the occupier's own users and destinations only.
+    await eventually(async () => {
+      const users = await call('GET', '/v1/occupiers/acme/users', { token: t['acme'] });
+      expect(users.body.items).toEqual([
+        { userId: 'u-ada', firstName: 'Ada', lastName: 'Lovelace' },
+        { userId: 'u-alan', firstName: 'Alan', lastName: 'Turing' },
+      ]);
+      const destinations = await call('GET', '/v1/occupiers/acme/destinations', { token: t['acme'] });
+      expect(destinations.body.items).toEqual([
+        { destinationId: 'acme-board', kind: 'conference-room', name: 'Board room' },
+        { destinationId: 'acme-managed', kind: 'managed-route', name: 'Out of hours' },
+        { destinationId: 'acme-sales', kind: 'route', name: 'Sales' },
+      ]);
+    });
+    const rooms = await call('GET', '/v1/occupiers/acme/destinations?kind=conference-room', { token: t['acme'] });
+    expect(rooms.body.items.map((d: { destinationId: string }) => d.destinationId)).toEqual(['acme-board']);
+    expect((await call('GET', '/v1/occupiers/acme/destinations?kind=fax', { token: t['acme'] })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect((await call('GET', '/v1/occupiers/acme/users', { token: t['globex'] })).status).toBe(404);
     const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(256)]);
     const greeting = await call('PUT', '/v1/occupiers/acme/greetings/welcome', { token: t['acme'], raw: wav, contentType: 'audio/wav' });
     expect(greeting.body).toMatchObject({ contentType: 'audio/wav', bytes: wav.length });

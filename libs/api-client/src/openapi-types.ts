@@ -399,7 +399,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The occupier’s routes, managed routes and conference rooms a number can point at
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['listOccupierDestinations'];
     put?: never;
     /**
      * Create a route, managed route or conference room that numbers can point at
@@ -443,7 +447,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The occupier’s extensions with their settings (no PINs), for the portal’s extension selectors
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['listOccupierExtensions'];
     put?: never;
     /**
      * Create an extension for one of the occupier’s users; answers with its random default PIN
@@ -583,7 +591,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The occupier’s users, for the "assigned to" and "user" selectors
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['listOccupierUsers'];
     put?: never;
     /**
      * Register one of the occupier’s users
@@ -4889,6 +4901,105 @@ export interface operations {
       };
     };
   };
+  listOccupierDestinations: {
+    parameters: {
+      query?: {
+        kind?: 'route' | 'managed-route' | 'conference-room';
+      };
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Destinations by kind and name */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              destinationId: string;
+              /** @enum {string} */
+              kind: 'route' | 'managed-route' | 'conference-room';
+              name: string;
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
   createDestination: {
     parameters: {
       query?: never;
@@ -5253,6 +5364,218 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  listOccupierExtensions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Extensions by id */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            extensions: {
+              assignee: {
+                /** @enum {string} */
+                role: 'member' | 'supervisor' | 'admin';
+                /** @enum {string} */
+                type: 'normal' | 'call-group' | 'contact-centre';
+                userId: string;
+              };
+              devices: {
+                deviceId: string;
+                /** @enum {string} */
+                type: 'ip-phone' | 'mobile-app' | 'desktop-app';
+              }[];
+              extensionId: string;
+              handset: string | null;
+              info: {
+                debugMode: boolean;
+                label: string;
+                passcode: string | null;
+              };
+              key: string;
+              number: string | null;
+              pin: {
+                /** @description Shown to administrators while the PIN is still the default; null otherwise */
+                defaultPin: string | null;
+                failedAttempts: number;
+                /** @enum {string} */
+                status: 'default' | 'custom' | 'locked';
+              };
+              ringing: ('ip-phone' | 'mobile-app' | 'desktop-app')[];
+              settings: {
+                authorizationCode: boolean;
+                callerId: {
+                  allowedNumbers: string[];
+                  forward: {
+                    /** @enum {string} */
+                    external: 'assigned-caller-id' | 'caller-number';
+                    /** @enum {string} */
+                    internal: 'extension-key' | 'caller-number';
+                  };
+                  hide: boolean;
+                  /** @enum {string} */
+                  mode: 'fixed' | 'pick-from-list' | 'randomize';
+                  number: string | null;
+                  transfer: {
+                    /** @enum {string} */
+                    external: 'assigned-caller-id' | 'caller-number';
+                    /** @enum {string} */
+                    internal: 'extension-key' | 'caller-number';
+                  };
+                };
+                callWaiting: boolean;
+                doNotDisturb: boolean;
+                forwarding: {
+                  always: {
+                    extensions: string[];
+                    numbers: string[];
+                  } | null;
+                  busy: {
+                    extensions: string[];
+                    numbers: string[];
+                  } | null;
+                  noAnswer: {
+                    extensions: string[];
+                    numbers: string[];
+                  } | null;
+                  vipList: string[];
+                };
+                noAnswer:
+                  | (
+                      | {
+                          /** @constant */
+                          action: 'forward';
+                          forwardTo: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          action: 'hang-up' | 'record-notify' | 'voicemail-notify';
+                          afterSeconds: number;
+                          message:
+                            | (
+                                | {
+                                    fileId: string;
+                                    /** @constant */
+                                    type: 'mp3';
+                                  }
+                                | {
+                                    /** @enum {string} */
+                                    gender: 'female' | 'male';
+                                    language: string;
+                                    pitch: number;
+                                    rate: number;
+                                    text: string;
+                                    /** @constant */
+                                    type: 'tts';
+                                  }
+                              )
+                            | null;
+                          notifyEmails: string[];
+                        }
+                    )
+                  | null;
+                ringDevices: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
+                usageLimit:
+                  | {
+                      /** @constant */
+                      type: 'unlimited';
+                    }
+                  | {
+                      minutes: number;
+                      /** @constant */
+                      type: 'monthly';
+                    };
+                voicemail: {
+                  email: string | null;
+                  enabled: boolean;
+                };
+              };
+              siteId: string | null;
+              tenant: string;
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
         };
       };
       /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
@@ -6109,6 +6432,102 @@ export interface operations {
                 }[];
                 timeZone: string;
               } | null;
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  listOccupierUsers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Users by last name */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              firstName: string;
+              lastName: string;
+              userId: string;
             }[];
           };
         };

@@ -18,6 +18,7 @@ import { CatalogueHandler } from './catalogue/catalogue.handler';
 import { DisplayNameHandler } from './display-name/display-name.handler';
 import { GreetingHandler } from './greetings/greeting.handler';
 import { reactToInventoryEvent } from './inventory-reaction/inventory.reaction';
+import { CatalogueQueries } from './queries/catalogue.queries';
 import { OccupierNumbersQueries } from './queries/occupier-numbers.queries';
 import {
   catalogueProjection,
@@ -54,6 +55,7 @@ export const assignmentService: ServiceDefinition = {
         catalogue: new CatalogueHandler(store),
         greetings: new GreetingHandler(store, orm),
         queries: new OccupierNumbersQueries(orm),
+        lists: new CatalogueQueries(orm),
       },
       prefix,
     ),

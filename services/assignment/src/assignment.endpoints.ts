@@ -8,7 +8,9 @@ import {
   assignUserSchema,
   createDestinationSchema,
   getRoutingSchema,
+  listDestinationsSchema,
   listOccupierNumbersSchema,
+  listUsersSchema,
   numberOnlySchema,
   registerUserSchema,
   removeDestinationSchema,
@@ -25,6 +27,7 @@ import type { AssignUserHandler } from './assign-user/assign-user.handler';
 import type { CatalogueHandler } from './catalogue/catalogue.handler';
 import type { DisplayNameHandler } from './display-name/display-name.handler';
 import type { GreetingHandler } from './greetings/greeting.handler';
+import type { CatalogueQueries } from './queries/catalogue.queries';
 import type { OccupierNumbersQueries } from './queries/occupier-numbers.queries';
 import type { RouteNumberHandler } from './route-number/route-number.handler';
 
@@ -35,6 +38,7 @@ export type AssignmentHandlers = {
   readonly catalogue: CatalogueHandler;
   readonly greetings: GreetingHandler;
   readonly queries: OccupierNumbersQueries;
+  readonly lists: CatalogueQueries;
 };
 
 export const assignmentEndpoints = (deps: EndpointDeps, h: AssignmentHandlers, prefix: string): NatsEndpoint[] => {
@@ -91,6 +95,18 @@ export const assignmentEndpoints = (deps: EndpointDeps, h: AssignmentHandlers, p
       queryType: 'GetRouting',
       schema: getRoutingSchema,
       handle: (d) => h.queries.get(d.number),
+    }),
+    queryEndpoint(deps, {
+      subject: assignmentQuerySubject(AssignmentQueries.listUsers, prefix),
+      queryType: 'ListUsers',
+      schema: listUsersSchema,
+      handle: (d) => h.lists.users(d.occupierId),
+    }),
+    queryEndpoint(deps, {
+      subject: assignmentQuerySubject(AssignmentQueries.listDestinations, prefix),
+      queryType: 'ListDestinations',
+      schema: listDestinationsSchema,
+      handle: (d) => h.lists.destinations(d.occupierId, d.kind),
     }),
   ];
 };

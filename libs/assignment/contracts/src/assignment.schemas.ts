@@ -98,6 +98,12 @@ export const listOccupierNumbersSchema = z.strictObject({
   userId: slug.optional(),
 });
 export const getRoutingSchema = z.strictObject({ number: e164Schema });
+/** What a portal fills its selectors from: the occupier's users, and its routes, managed routes and conference rooms. */
+export const listUsersSchema = z.strictObject({ occupierId: occupierIdSchema });
+export const listDestinationsSchema = z.strictObject({
+  occupierId: occupierIdSchema,
+  kind: z.enum(['route', 'managed-route', 'conference-room']).optional(),
+});
 
 export type RouteNumberInput = z.infer<typeof routeNumberSchema>;
 export type AssignUserInput = z.infer<typeof assignUserSchema>;
@@ -120,6 +126,8 @@ export const AssignmentCommands = {
 export const AssignmentQueries = {
   listOccupierNumbers: 'list-occupier-numbers',
   getRouting: 'get-routing',
+  listUsers: 'list-users',
+  listDestinations: 'list-destinations',
 } as const;
 
 export type AssignmentCommandName = (typeof AssignmentCommands)[keyof typeof AssignmentCommands];

@@ -41,4 +41,13 @@ export const occupierNumberViewSchema = z.object({
 export const routingViewSchema = occupierNumberViewSchema.extend({ tenant: z.string() });
 export const occupierNumberListSchema = z.object({ items: z.array(occupierNumberViewSchema) });
 
+export const userListSchema = z.object({
+  items: z.array(z.object({ userId: z.string(), firstName: z.string(), lastName: z.string() })),
+});
+export const destinationListSchema = z.object({
+  items: z.array(z.object({ destinationId: z.string(), kind: z.enum(['route', 'managed-route', 'conference-room']), name: z.string() })),
+});
+export type UserList = z.infer<typeof userListSchema>;
+export type DestinationList = z.infer<typeof destinationListSchema>;
+
 export type OccupierNumberView = DeepReadonly<z.output<typeof occupierNumberViewSchema>>;

@@ -125,6 +125,8 @@ export const loginHandsetSchema = z.strictObject({
 export const logoutHandsetSchema = z.strictObject({ number: e164 });
 export const listSiteHandsetsSchema = z.strictObject({ siteId: slug });
 export const myProfileSchema = z.strictObject({ occupierId: slug, userId: slug });
+/** The occupier's extensions, for the portal's extension selectors. */
+export const listExtensionsSchema = z.strictObject({ occupierId: slug });
 
 export const ExtensionCommands = {
   createExtension: 'create-extension',
@@ -143,6 +145,7 @@ export const ExtensionQueries = {
   defaultPin: 'default-pin',
   listSiteHandsets: 'list-site-handsets',
   myProfile: 'my-profile',
+  listExtensions: 'list-extensions',
 } as const;
 
 export type ExtensionCommandName = (typeof ExtensionCommands)[keyof typeof ExtensionCommands];

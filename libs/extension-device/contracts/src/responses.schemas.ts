@@ -81,6 +81,7 @@ export const extensionViewSchema = z.object({
 });
 
 export const myProfileViewSchema = z.object({ extensions: z.array(extensionViewSchema) });
+export const extensionListSchema = myProfileViewSchema;
 export const siteHandsetsSchema = z.object({
   siteId: z.string(),
   handsets: z.array(z.object({ phoneId: z.string(), number: z.string() })),

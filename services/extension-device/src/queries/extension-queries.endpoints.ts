@@ -3,6 +3,7 @@ import {
   ExtensionQueries as Queries,
   extensionQuerySubject,
   getExtensionSchema,
+  listExtensionsSchema,
   listSiteHandsetsSchema,
   myProfileSchema,
 } from '@tnp/extension-device-contracts';
@@ -35,6 +36,12 @@ export const extensionQueryEndpoints = (deps: ExtensionDeps, endpointDeps: Endpo
       queryType: 'MyProfile',
       schema: myProfileSchema,
       handle: (d) => q.profile(d.occupierId, d.userId),
+    }),
+    queryEndpoint(endpointDeps, {
+      subject: extensionQuerySubject(Queries.listExtensions, prefix),
+      queryType: 'ListExtensions',
+      schema: listExtensionsSchema,
+      handle: (d) => q.forOccupier(d.occupierId),
     }),
   ];
 };

@@ -75,6 +75,12 @@ export class ExtensionQueries {
     return { extensions: rows.map((r) => toView({ ...r, pin: null }, this.pinKey)) };
   }
 
+  /** Every extension of an occupier, without PINs. */
+  async forOccupier(occupierId: string) {
+    const rows = await this.orm.em.fork().execute<Row[]>(`${SELECT} WHERE e.tenant = ? ORDER BY e.key`, [occupierId]);
+    return { extensions: rows.map((r) => toView({ ...r, pin: null }, this.pinKey)) };
+  }
+
   async handsets(siteId: string) {
     const rows = await this.orm.em
       .fork()

@@ -3,8 +3,10 @@ import {
   greetingUploadedSchema,
   idOutcomeSchema,
   numberOutcomeSchema,
+  destinationListSchema,
   occupierNumberListSchema,
   routingViewSchema,
+  userListSchema,
   AssignmentCommands,
   assignmentCommandSubject,
   AssignmentQueries,
@@ -12,7 +14,9 @@ import {
   assignUserSchema,
   createDestinationSchema,
   getRoutingSchema,
+  listDestinationsSchema,
   listOccupierNumbersSchema,
+  listUsersSchema,
   MAX_GREETING_BYTES,
   numberOnlySchema,
   registerUserSchema,
@@ -30,7 +34,7 @@ import { canSeeNumber } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
-import { bodyOf, commandRoute, sendCommand } from '../http/route-builders';
+import { bodyOf, commandRoute, queryRoute, sendCommand } from '../http/route-builders';
 
 const ADMINS: readonly Role[] = ['operator', 'occupier-admin'];
 const TAG = 'Number assignment';
@@ -204,6 +208,29 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
         return fromReply({ ok: true, value: { items: reply.value.items.filter((i) => ctx.caller.sites.includes(i.siteId)) } });
       },
     },
+    queryRoute(client, {
+      ...occupierScoped,
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/users',
+      operationId: 'listOccupierUsers',
+      summary: 'The occupier’s users, for the "assigned to" and "user" selectors',
+      subject: assignmentQuerySubject(AssignmentQueries.listUsers, prefix),
+      schema: listUsersSchema,
+      response: userListSchema,
+      responseDescription: 'Users by last name',
+    }),
+    queryRoute(client, {
+      ...occupierScoped,
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/destinations',
+      operationId: 'listOccupierDestinations',
+      summary: 'The occupier’s routes, managed routes and conference rooms a number can point at',
+      subject: assignmentQuerySubject(AssignmentQueries.listDestinations, prefix),
+      schema: listDestinationsSchema,
+      query: listDestinationsSchema.omit({ occupierId: true }),
+      response: destinationListSchema,
+      responseDescription: 'Destinations by kind and name',
+    }),
     {
       method: 'GET',
       path: '/v1/me/phone-numbers',

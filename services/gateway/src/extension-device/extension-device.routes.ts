@@ -23,12 +23,14 @@ import {
   settingsChangesSchema,
   updateExtensionInfoSchema,
   verifyPinSchema,
+  listExtensionsSchema,
+  extensionListSchema,
   type ExtensionCommandName,
 } from '@tnp/extension-device-contracts';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
-import { bodyOf, commandRoute, sendCommand, withPathParams } from '../http/route-builders';
+import { bodyOf, commandRoute, queryRoute, sendCommand, withPathParams } from '../http/route-builders';
 
 const TAG = 'Extensions and devices';
 const ADMIN_OR_USER: readonly Role[] = ['occupier-admin', 'user'];
@@ -38,6 +40,19 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
   const subject = (name: ExtensionCommandName) => extensionCommandSubject(name, prefix);
   const extension = { tag: TAG, scope: () => ({ kind: 'resource' as const }), response: extensionOutcomeSchema };
   return [
+    queryRoute(client, {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/extensions',
+      operationId: 'listOccupierExtensions',
+      summary: 'The occupier’s extensions with their settings (no PINs), for the portal’s extension selectors',
+      subject: extensionQuerySubject(ExtensionQueries.listExtensions, prefix),
+      schema: listExtensionsSchema,
+      response: extensionListSchema,
+      responseDescription: 'Extensions by id',
+    }),
     {
       ...extension,
       roles: ADMIN,

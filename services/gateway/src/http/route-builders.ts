@@ -60,3 +60,15 @@ export const commandRoute = (
     handle: async (ctx) => fromReply(await sendCommand(client, subject, schema, ctx)),
   };
 };
+
+/** A route whose whole job is one query: path parameters and query string in, the service's reply out. */
+export const queryRoute = (
+  client: ServiceClient,
+  spec: Omit<RouteSpec, 'handle'> & { readonly subject: string; readonly schema: z.ZodType },
+): RouteSpec => {
+  const { subject, schema, ...route } = spec;
+  return {
+    ...route,
+    handle: async (ctx) => fromReply(await client.query(subject, ctx.principal, parseOrThrow(schema, { ...ctx.query, ...ctx.params }))),
+  };
+};
