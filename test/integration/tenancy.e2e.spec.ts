@@ -65,6 +65,10 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
   listOccupierUsers: (t) => ({ path: `/v1/occupiers/${t.occupier}/users` }),
   listOccupierDestinations: (t) => ({ path: `/v1/occupiers/${t.occupier}/destinations?kind=route` }),
   listOccupierExtensions: (t) => ({ path: `/v1/occupiers/${t.occupier}/extensions` }),
+  bulkChangeNumbers: (t) => ({
+    path: `/v1/sites/${t.site}/numbers/bulk`,
+    body: { action: 'activate', numbers: [t.number(7)], dryRun: true },
+  }),
   nameOccupier: (t) => ({ path: `/v1/occupiers/${t.occupier}/name`, body: { name: 'Named by the platform' } }),
   listSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers` }),
   downloadSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers.csv` }),

@@ -3,6 +3,8 @@ import type { Logger } from '@tnp/platform';
 import { projectionDefinition, startService, type ServiceDefinition, type ServiceRuntime } from '@tnp/service-runtime';
 import { AllocateNumbersHandler } from './allocate-numbers/allocate-numbers.handler';
 import { allocateNumbersEndpoint } from './allocate-numbers/allocate-numbers.endpoint';
+import { BulkChangeHandler } from './bulk-change/bulk-change.handler';
+import { bulkChangeEndpoint } from './bulk-change/bulk-change.endpoint';
 import { changeNumberStateEndpoints } from './change-number-state/change-number-state.endpoints';
 import { NumberCommandProcessor } from './change-number-state/number-command.processor';
 import { configureSiteEndpoint } from './configure-site/configure-site.endpoint';
@@ -30,6 +32,7 @@ export const numberInventoryService: ServiceDefinition = {
       allocateNumbersEndpoint(endpointDeps, new AllocateNumbersHandler(store, orm, numbers), prefix),
       configureSiteEndpoint(endpointDeps, store, prefix),
       nameOccupierEndpoint(endpointDeps, store, prefix),
+      bulkChangeEndpoint(endpointDeps, new BulkChangeHandler(store, numbers), prefix),
       ...changeNumberStateEndpoints(endpointDeps, numbers, prefix),
       ...siteTelephonyQueryEndpoints(endpointDeps, new SiteTelephonyQueries(orm), prefix),
     ];

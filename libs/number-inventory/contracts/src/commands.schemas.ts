@@ -78,3 +78,31 @@ export type ConfigureSiteInput = z.infer<typeof configureSiteSchema>;
 /** The organisation's name, as site lists and exports show whom a number is allocated to. */
 export const nameOccupierSchema = z.strictObject({ occupierId: occupierIdSchema, name: text({ max: 120, min: 1 }) });
 export type NameOccupierInput = z.infer<typeof nameOccupierSchema>;
+
+export const BULK_ACTIONS = ['allocate', 'deallocate', 'activate', 'deactivate', 'lock', 'unlock'] as const;
+
+/**
+ * One change to many numbers of a site (a list or a range, up to 10,000), each decided on its own
+ * with the same rules as one at a time; dryRun answers the same per-number results and writes nothing.
+ */
+export const bulkChangeSchema = z
+  .strictObject({
+    siteId: siteIdSchema,
+    action: z.enum(BULK_ACTIONS),
+    numbers: z.array(e164Schema).min(1).max(MAX_NUMBERS_PER_CALL).optional(),
+    range: numberRangeSchema.optional(),
+    owner: ownerSchema.optional().describe('allocate: whom the numbers go to'),
+    reason: text({ max: 500, min: 1, multiline: true }).optional().describe('lock: why'),
+    dryRun: z.boolean().default(false),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.numbers === undefined) === (value.range === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['numbers'], message: 'give exactly one of numbers or range' });
+    }
+    if (value.action === 'allocate' && !value.owner) ctx.addIssue({ code: 'custom', path: ['owner'], message: 'allocate needs an owner' });
+    if (value.action !== 'allocate' && value.owner)
+      ctx.addIssue({ code: 'custom', path: ['owner'], message: 'only allocate takes an owner' });
+    if (value.action !== 'lock' && value.reason !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'only lock takes a reason' });
+  });
+export type BulkChangeInput = z.infer<typeof bulkChangeSchema>;

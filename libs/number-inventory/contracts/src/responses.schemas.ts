@@ -29,6 +29,23 @@ export const provisionNumbersResultSchema = z.object({
   results: z.array(provisionOutcomeSchema),
 });
 
+export const bulkChangeResultSchema = z.object({
+  status: z.enum(['COMPLETE', 'PARTIAL', 'FAILED']).describe('COMPLETE: none refused; FAILED: all refused; PARTIAL: some of each'),
+  dryRun: z.boolean().describe('true: nothing was written; the results are what the change would do now'),
+  action: z.string(),
+  counts: z.object({ done: int, unchanged: int, refused: int }),
+  results: z.array(
+    z.object({
+      number: z.string(),
+      outcome: z.enum(['done', 'unchanged', 'refused']),
+      code: z.string().optional().describe('refused: the error code (RULE_VIOLATED, INVALID_TRANSITION, NOT_FOUND)'),
+      rule: z.string().optional().describe('refused: the rule'),
+    }),
+  ),
+  eventIds,
+});
+export type BulkChangeResult = z.infer<typeof bulkChangeResultSchema>;
+
 export const allocateNumbersResultSchema = z.object({ numbers: z.array(z.string()), eventIds });
 
 export const siteNumberViewSchema = z.object({

@@ -15,6 +15,7 @@ export const NumberInventoryCommands = {
   markNumberUnassigned: 'mark-number-unassigned',
   configureSite: 'configure-site',
   nameOccupier: 'name-occupier',
+  bulkChange: 'bulk-change',
 } as const;
 
 export const NumberInventoryQueries = {

@@ -12,6 +12,9 @@ import {
   commandSubject,
   configureSiteSchema,
   nameOccupierSchema,
+  bulkChangeSchema,
+  bulkChangeResultSchema,
+  type BulkChangeResult,
   getNumberSchema,
   listOccupierNumbersSchema,
   listSiteNumbersSchema,
@@ -80,6 +83,29 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
       responseDescription: 'Each number provisioned, skipped or failed; 200 COMPLETE, 207 PARTIAL, 409 FAILED',
       handle: async (ctx) => {
         const reply = await send<ProvisionNumbersResult>(NumberInventoryCommands.provisionNumbers, provisionNumbersSchema, ctx);
+        if (!reply.ok) return fromReply(reply);
+        const status = { COMPLETE: 200, PARTIAL: 207, FAILED: 409 }[reply.value.status];
+        return { kind: 'json', status, body: reply.value };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/sites/{siteId}/numbers/bulk',
+      operationId: 'bulkChangeNumbers',
+      summary:
+        'Allocate, deallocate, activate, deactivate, lock or unlock up to 10,000 numbers (a list or a range) with a result per number; dryRun writes nothing',
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      body: bodyOf(bulkChangeSchema, 'siteId'),
+      response: bulkChangeResultSchema,
+      alsoAnswers: [207, 409],
+      responseDescription: 'Each number done, unchanged or refused with its rule; 200 COMPLETE, 207 PARTIAL, 409 FAILED',
+      handle: async (ctx) => {
+        const action = (ctx.body as { action?: unknown } | undefined)?.action;
+        if ((action === 'lock' || action === 'unlock') && ctx.caller.role !== 'platform')
+          throw new PlatformError('FORBIDDEN', 'Only the platform locks and unlocks numbers');
+        const reply = await send<BulkChangeResult>(NumberInventoryCommands.bulkChange, bulkChangeSchema, ctx);
         if (!reply.ok) return fromReply(reply);
         const status = { COMPLETE: 200, PARTIAL: 207, FAILED: 409 }[reply.value.status];
         return { kind: 'json', status, body: reply.value };

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { eventually } from '@tnp/testing';
+import { startPlatform, type Platform } from './support/platform-harness';
+
+/**
+ * Bulk changes through the REST API: one request changes many numbers of a site, each decided by
+ * the single-number rules with its own outcome; a dry run answers the same and writes nothing;
+ * the request is idempotent by its key.
+ */
+const SITE = 'bulk-1';
+const n = (i: number) => `+44207555${String(1000 + i)}`;
+const BULK = `/v1/sites/${SITE}/numbers/bulk`;
+
+let p: Platform;
+const t: Record<string, string> = {};
+
+beforeAll(async () => {
+  p = await startPlatform('e2e_bulk');
+  t['platform'] = await p.token({ sub: 'essensys', role: 'platform' });
+  t['operator'] = await p.token({ sub: 'op', role: 'operator', sites: [SITE] });
+  t['other'] = await p.token({ sub: 'op2', role: 'operator', sites: ['elsewhere'] });
+  const provisioned = await p.call('POST', `/v1/sites/${SITE}/numbers/provision`, {
+    token: t['platform'],
+    body: { rangeName: 'Bulk', range: { start: n(0), end: n(19) } },
+  });
+  expect(provisioned.status).toBe(200);
+  const single = await p.call('POST', `/v1/sites/${SITE}/numbers/${encodeURIComponent(n(0))}/allocate`, {
+    token: t['operator'],
+    body: { owner: { type: 'occupier', occupierId: 'globex' } },
+  });
+  expect(single.status).toBe(200);
+}, 60_000);
+
+afterAll(async () => {
+  await p?.stop();
+});
+
+const storedEvents = async () => (await p.inventory.service.store.readAll({ maxCount: 100_000 })).length;
+const statusOf = async (i: number) =>
+  (await p.call('GET', `/v1/numbers/${encodeURIComponent(n(i))}`, { token: t['platform'] })).body as {
+    status: string;
+    allocatedTo: unknown;
+  };
+
+describe('bulk changes with dry run', () => {
+  test('a dry run answers each number as the change would, and writes nothing; the change then does exactly that, once per key', async () => {
+    const body = { action: 'allocate', range: { start: n(0), end: n(9) }, owner: { type: 'occupier', occupierId: 'acme' } };
+    const before = await storedEvents();
+    const dry = await p.call('POST', BULK, { token: t['operator'], body: { ...body, dryRun: true } });
+    expect(dry.status).toBe(207);
+    expect(dry.body).toMatchObject({
+      status: 'PARTIAL',
+      dryRun: true,
+      action: 'allocate',
+      counts: { done: 9, unchanged: 0, refused: 1 },
+      eventIds: [],
+    });
+    expect(dry.body.results[0]).toEqual({ number: n(0), outcome: 'refused', code: 'INVALID_TRANSITION', rule: 'NOT_AVAILABLE' });
+    expect(dry.body.results.slice(1).map((r: { outcome: string }) => r.outcome)).toEqual(Array(9).fill('done'));
+    expect(await storedEvents()).toBe(before);
+    expect((await statusOf(1)).status).toBe('AVAILABLE');
+
+    const key = randomUUID();
+    const real = await p.call('POST', BULK, { token: t['operator'], body, headers: { 'idempotency-key': key } });
+    expect(real.status).toBe(207);
+    expect({ ...real.body, eventIds: [] }).toEqual({ ...dry.body, dryRun: false });
+    expect(real.body.eventIds).toHaveLength(9);
+    await eventually(async () => expect(await statusOf(9)).toMatchObject({ status: 'RESERVED', allocatedTo: { occupierId: 'acme' } }));
+
+    // The same request again under its key: the first answer, nothing appended again.
+    const afterReal = await storedEvents();
+    const replayed = await p.call('POST', BULK, { token: t['operator'], body, headers: { 'idempotency-key': key } });
+    expect(replayed.body).toEqual(real.body);
+    expect(await storedEvents()).toBe(afterReal);
+
+    // A new request for the same change: nothing left to do but the refusal.
+    const again = await p.call('POST', BULK, { token: t['operator'], body });
+    expect(again.body).toMatchObject({ status: 'PARTIAL', counts: { done: 0, unchanged: 9, refused: 1 }, eventIds: [] });
+  });
+
+  test('COMPLETE when none is refused, FAILED when all are; lock and unlock are the platform’s', async () => {
+    const activated = await p.call('POST', BULK, { token: t['operator'], body: { action: 'activate', numbers: [n(1), n(2), n(2), n(3)] } });
+    expect(activated.status).toBe(200);
+    expect(activated.body).toMatchObject({ status: 'COMPLETE', counts: { done: 3, unchanged: 0, refused: 0 } });
+    expect(activated.body.results.map((r: { number: string }) => r.number)).toEqual([n(1), n(2), n(3)]);
+
+    const failed = await p.call('POST', BULK, {
+      token: t['operator'],
+      body: { action: 'deactivate', range: { start: n(15), end: n(17) } },
+    });
+    expect(failed.status).toBe(409);
+    expect(failed.body).toMatchObject({ status: 'FAILED', counts: { done: 0, unchanged: 0, refused: 3 } });
+    expect(failed.body.results[0]).toMatchObject({ outcome: 'refused', rule: 'NOT_ACTIVE' });
+
+    const lock = { action: 'lock', numbers: [n(18), n(19)], reason: 'held for porting' };
+    expect((await p.call('POST', BULK, { token: t['operator'], body: lock })).status).toBe(403);
+    const locked = await p.call('POST', BULK, { token: t['platform'], body: lock });
+    expect(locked.body).toMatchObject({ status: 'COMPLETE', counts: { done: 2 } });
+    const allocateLocked = await p.call('POST', BULK, {
+      token: t['operator'],
+      body: { action: 'allocate', numbers: [n(18)], owner: { type: 'operator' }, dryRun: true },
+    });
+    expect(allocateLocked.body.results).toEqual([{ number: n(18), outcome: 'refused', code: 'RULE_VIOLATED', rule: 'NUMBER_LOCKED' }]);
+  });
+
+  test('bad input names the field; another operator’s site is not revealed; numbers of another site are refused as not found', async () => {
+    const noOwner = await p.call('POST', BULK, { token: t['operator'], body: { action: 'allocate', numbers: [n(4)] } });
+    expect(noOwner.status).toBe(400);
+    expect(JSON.stringify(noOwner.body)).toContain('owner');
+    const both = await p.call('POST', BULK, {
+      token: t['operator'],
+      body: { action: 'activate', numbers: [n(4)], range: { start: n(4), end: n(5) } },
+    });
+    expect(both.status).toBe(400);
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => `+4420800${String(i).padStart(5, '0')}`);
+    expect((await p.call('POST', BULK, { token: t['operator'], body: { action: 'activate', numbers: tooMany } })).status).toBe(400);
+    expect((await p.call('POST', BULK, { token: t['other'], body: { action: 'activate', numbers: [n(4)] } })).status).toBe(404);
+    const foreign = await p.call('POST', BULK, { token: t['operator'], body: { action: 'activate', numbers: ['+442079999999'] } });
+    expect(foreign.body.results).toEqual([{ number: '+442079999999', outcome: 'refused', code: 'NOT_FOUND' }]);
+  });
+});
