@@ -9867,8 +9867,8 @@ export interface operations {
             };
             /** @description true: nothing was written; the results are what the change would do now */
             dryRun: boolean;
-            /** @description The ids of the events appended (none for a no-op) */
-            eventIds: string[];
+            /** @description How many events the change appended (0 for a dry run); ids are left out so 10,000 results fit one reply */
+            events: number;
             results: {
               /** @description refused: the error code (RULE_VIOLATED, INVALID_TRANSITION, NOT_FOUND) */
               code?: string;
@@ -9903,8 +9903,8 @@ export interface operations {
             };
             /** @description true: nothing was written; the results are what the change would do now */
             dryRun: boolean;
-            /** @description The ids of the events appended (none for a no-op) */
-            eventIds: string[];
+            /** @description How many events the change appended (0 for a dry run); ids are left out so 10,000 results fit one reply */
+            events: number;
             results: {
               /** @description refused: the error code (RULE_VIOLATED, INVALID_TRANSITION, NOT_FOUND) */
               code?: string;
@@ -9976,8 +9976,8 @@ export interface operations {
                 };
                 /** @description true: nothing was written; the results are what the change would do now */
                 dryRun: boolean;
-                /** @description The ids of the events appended (none for a no-op) */
-                eventIds: string[];
+                /** @description How many events the change appended (0 for a dry run); ids are left out so 10,000 results fit one reply */
+                events: number;
                 results: {
                   /** @description refused: the error code (RULE_VIOLATED, INVALID_TRANSITION, NOT_FOUND) */
                   code?: string;

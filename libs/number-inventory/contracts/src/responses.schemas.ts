@@ -42,7 +42,7 @@ export const bulkChangeResultSchema = z.object({
       rule: z.string().optional().describe('refused: the rule'),
     }),
   ),
-  eventIds,
+  events: int.describe('How many events the change appended (0 for a dry run); ids are left out so 10,000 results fit one reply'),
 });
 export type BulkChangeResult = z.infer<typeof bulkChangeResultSchema>;
 

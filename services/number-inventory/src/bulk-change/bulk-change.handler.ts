@@ -84,7 +84,7 @@ export class BulkChangeHandler {
       action: input.action,
       counts: { done: count('done'), unchanged: count('unchanged'), refused },
       results,
-      eventIds: written.flatMap((r) => r.eventIds),
+      events: written.reduce((sum, r) => sum + r.eventIds.length, 0),
     };
   }
 }
