@@ -188,6 +188,23 @@ describe('scheduled call-flow switches through the REST API', () => {
     });
   });
 
+  test('the flows a company may use are listed with their parameters, its own and none of another company’s', async () => {
+    await eventually(async () => {
+      const flows = await p.call('GET', '/v1/occupiers/acme/call-flows', { token: t['acme'] });
+      expect(flows.body.items).toEqual([
+        expect.objectContaining({
+          flowId: 'closed',
+          tenant: 'acme',
+          locked: false,
+          version: 1,
+          parameters: [expect.objectContaining({ name: 'greeting' })],
+        }),
+        expect.objectContaining({ flowId: 'open', tenant: 'acme', name: 'open' }),
+      ]);
+    });
+    expect((await p.call('GET', '/v1/occupiers/globex/call-flows', { token: t['acme'] })).status).toBe(404);
+  });
+
   test('a switch scheduled across the daylight-saving change keeps its local time', async () => {
     const before = await schedule(10, 'friday', { date: '2027-03-26', time: '09:00' });
     const after = await schedule(10, 'monday', { date: '2027-03-29', time: '09:00' });

@@ -15,7 +15,7 @@ const MIGRATE = join(ROOT, 'dist', 'tools', 'migrate.js');
 const INVENTORY = join(ROOT, 'dist', 'services', 'number-inventory', 'src', 'main.js');
 const SERVICES = ['number-inventory', 'assignment', 'fax', 'extension-device', 'call-flow', 'scheduler'];
 /** The migrations after the first release's schema, per service. */
-const LATER: Record<string, string[]> = { 'number-inventory': ['0003_occupier_names'] };
+const LATER: Record<string, string[]> = { 'number-inventory': ['0003_occupier_names'], 'call-flow': ['0003_call_flows'] };
 
 let db: TestDatabase;
 let older: TestDatabase;

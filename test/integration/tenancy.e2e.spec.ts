@@ -69,6 +69,7 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
     path: `/v1/sites/${t.site}/numbers/bulk`,
     body: { action: 'activate', numbers: [t.number(7)], dryRun: true },
   }),
+  listOccupierCallFlows: (t) => ({ path: `/v1/occupiers/${t.occupier}/call-flows` }),
   nameOccupier: (t) => ({ path: `/v1/occupiers/${t.occupier}/name`, body: { name: 'Named by the platform' } }),
   listSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers` }),
   downloadSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers.csv` }),

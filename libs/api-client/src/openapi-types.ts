@@ -392,6 +392,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/occupiers/{occupierId}/call-flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The call flows the company’s service numbers may use: its own and the platform’s, with their parameters
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['listOccupierCallFlows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/occupiers/{occupierId}/destinations': {
     parameters: {
       query?: never;
@@ -4899,6 +4919,147 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  listOccupierCallFlows: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Flows by owner and id */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              flowId: string;
+              locked: boolean;
+              name: string;
+              parameters: (
+                | {
+                    maxLength: number;
+                    name: string;
+                    required: boolean;
+                    /** @constant */
+                    type: 'text';
+                  }
+                | {
+                    max: number;
+                    min: number;
+                    name: string;
+                    required: boolean;
+                    /** @constant */
+                    type: 'integer';
+                  }
+                | {
+                    name: string;
+                    required: boolean;
+                    /** @constant */
+                    type: 'boolean';
+                  }
+                | {
+                    name: string;
+                    options: string[];
+                    required: boolean;
+                    /** @constant */
+                    type: 'one-of';
+                  }
+                | {
+                    name: string;
+                    required: boolean;
+                    /** @constant */
+                    type: 'phone-number';
+                  }
+                | {
+                    name: string;
+                    required: boolean;
+                    /** @constant */
+                    type: 'audio-prompt';
+                  }
+              )[];
+              /** @description The company, or "platform" for the platform’s own flows */
+              tenant: string;
+              version: number;
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
         };
       };
       /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */

@@ -22,13 +22,15 @@ import {
   timelineProjection,
   timelineTable,
 } from './read-model/call-flow.read-model';
+import { CallFlowViewEntity, callFlowsProjection, callFlowsSql, callFlowsTable } from './read-model/call-flows.projection';
 import { serviceNumberEndpoints } from './service-numbers/service-number.endpoints';
 
 export const callFlowService: ServiceDefinition = {
   name: SERVICE,
   events: callFlowCatalogue,
-  entities: [ServiceNumberViewEntity, TimelineEntryEntity],
+  entities: [ServiceNumberViewEntity, TimelineEntryEntity, CallFlowViewEntity],
   readModelSql: callFlowReadModelSql,
+  migrations: [{ name: '0003_call_flows', sql: callFlowsSql }],
   endpoints: ({ store, orm, endpointDeps, prefix }) => [
     ...callFlowEndpoints(store, endpointDeps, prefix),
     ...serviceNumberEndpoints(store, endpointDeps, prefix),
@@ -37,6 +39,7 @@ export const callFlowService: ServiceDefinition = {
   projections: () => [
     projectionDefinition(CF_SCHEMA, serviceNumbersProjection, serviceNumbersTable),
     projectionDefinition(CF_SCHEMA, timelineProjection, timelineTable),
+    projectionDefinition(CF_SCHEMA, callFlowsProjection, callFlowsTable),
   ],
   reactions: ({ store, prefix }) => [
     {

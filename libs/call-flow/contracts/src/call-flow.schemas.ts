@@ -153,6 +153,8 @@ export const overrideFlowSchema = z.strictObject({
 });
 export const numberOnlySchema = z.strictObject({ number: e164 });
 export const listServiceNumbersSchema = z.strictObject({ tenant: slug });
+/** The flows a company's service numbers may use: its own and the platform's. */
+export const listCallFlowsSchema = z.strictObject({ tenant: slug });
 
 export const CallFlowCommands = {
   defineCallFlow: 'define-call-flow',
@@ -170,7 +172,11 @@ export const CallFlowCommands = {
   applyScheduledSwitch: 'apply-scheduled-switch',
   applyScheduledSwitches: 'apply-scheduled-switches',
 } as const;
-export const CallFlowQueries = { listServiceNumbers: 'list-service-numbers', timeline: 'timeline' } as const;
+export const CallFlowQueries = {
+  listServiceNumbers: 'list-service-numbers',
+  timeline: 'timeline',
+  listCallFlows: 'list-call-flows',
+} as const;
 
 export type CallFlowCommandName = (typeof CallFlowCommands)[keyof typeof CallFlowCommands];
 const withPrefix = (prefix: string, subject: string): string => (prefix ? `${prefix}.${subject}` : subject);

@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '@tnp/kernel';
-import { serviceNumberEvents } from './events.schemas';
+import { eventParameterDefinitionSchema, serviceNumberEvents } from './events.schemas';
 
 /** What call-flow answers, as the REST API documents it (see number-inventory's responses.schemas.ts). */
 const int = z.number().int();
 const eventIds = z.array(z.string()).describe('The ids of the events appended (none for a no-op)');
 
 export const flowOutcomeSchema = z.object({ flowId: z.string(), eventIds });
+
+export const callFlowListSchema = z.object({
+  items: z.array(
+    z.object({
+      flowId: z.string(),
+      tenant: z.string().describe('The company, or "platform" for the platform’s own flows'),
+      name: z.string(),
+      locked: z.boolean(),
+      version: z.number().int(),
+      parameters: z.array(eventParameterDefinitionSchema),
+    }),
+  ),
+});
+export type CallFlowList = DeepReadonly<z.infer<typeof callFlowListSchema>>;
 
 export const appliedServiceNumberCommandSchema = z.object({
   number: z.string(),

@@ -1,9 +1,18 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { queryEndpoint, type EndpointDeps, type NatsEndpoint } from '@tnp/messaging';
-import { CallFlowQueries, callFlowQuerySubject, listServiceNumbersSchema, numberOnlySchema } from '@tnp/call-flow-contracts';
+import {
+  CallFlowQueries,
+  callFlowQuerySubject,
+  listCallFlowsSchema,
+  listServiceNumbersSchema,
+  numberOnlySchema,
+  type CallFlowList,
+} from '@tnp/call-flow-contracts';
+import { PLATFORM_TENANT } from '@tnp/call-flow-domain';
 import { displayForms, ServiceNumberViewEntity, TimelineEntryEntity } from '../read-model/call-flow.read-model';
+import { CallFlowViewEntity, type CallFlowRow } from '../read-model/call-flows.projection';
 
-/** A company's service numbers, and one number's timeline of switches. */
+/** A company's service numbers, one number's timeline of switches, and the flows the company may use. */
 export const serviceNumberQueries = (orm: MikroORM, deps: EndpointDeps, prefix: string): NatsEndpoint[] => [
   queryEndpoint(deps, {
     subject: callFlowQuerySubject(CallFlowQueries.listServiceNumbers, prefix),
@@ -38,6 +47,30 @@ export const serviceNumberQueries = (orm: MikroORM, deps: EndpointDeps, prefix: 
         tenant: view?.tenant ?? null,
         siteId: view?.state.observed?.siteId ?? null,
         entries: rows.map(({ key: _key, ...rest }) => rest),
+      };
+    },
+  }),
+  queryEndpoint(deps, {
+    subject: callFlowQuerySubject(CallFlowQueries.listCallFlows, prefix),
+    queryType: 'ListCallFlows',
+    schema: listCallFlowsSchema,
+    handle: async (d): Promise<CallFlowList> => {
+      const rows = (await orm.em
+        .fork()
+        .find(
+          CallFlowViewEntity,
+          { tenant: { $in: [d.tenant, PLATFORM_TENANT] }, deleted: false },
+          { orderBy: { tenant: 'asc', flowId: 'asc' } },
+        )) as CallFlowRow[];
+      return {
+        items: rows.map((r) => ({
+          flowId: r.flowId,
+          tenant: r.tenant,
+          name: r.name,
+          locked: r.locked,
+          version: r.version,
+          parameters: r.parameters,
+        })),
       };
     },
   }),

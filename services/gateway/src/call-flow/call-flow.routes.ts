@@ -3,6 +3,7 @@ import {
   appliedServiceNumberCommandSchema,
   flowOutcomeSchema,
   serviceNumberListSchema,
+  callFlowListSchema,
   serviceNumberTimelineSchema,
   assignFlowSchema,
   CallFlowCommands,
@@ -14,6 +15,7 @@ import {
   describeServiceNumberSchema,
   flowOnlySchema,
   listServiceNumbersSchema,
+  listCallFlowsSchema,
   numberOnlySchema,
   overrideFlowSchema,
   rescheduleFlowSwitchSchema,
@@ -26,7 +28,7 @@ import { canSeeNumber, onCallerSites } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
 import { fromReply, type RouteSpec } from '../http/route';
-import { bodyOf, commandRoute } from '../http/route-builders';
+import { bodyOf, commandRoute, queryRoute } from '../http/route-builders';
 
 const TAG = 'Call flows and schedules';
 const ADMINS: readonly Role[] = ['occupier-admin'];
@@ -150,6 +152,20 @@ export const callFlowRoutes = (client: ServiceClient, prefix: string): RouteSpec
       subject: subject(CallFlowCommands.clearOverride),
       schema: numberOnlySchema,
       summary: 'Clear the override; the schedule’s flow in force applies',
+    }),
+    queryRoute(client, {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: (p) => ({ kind: 'occupier', occupierId: p['occupierId'] ?? '' }),
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/call-flows',
+      operationId: 'listOccupierCallFlows',
+      summary: 'The call flows the company’s service numbers may use: its own and the platform’s, with their parameters',
+      subject: callFlowQuerySubject(CallFlowQueries.listCallFlows, prefix),
+      schema: listCallFlowsSchema,
+      dataOf: (ctx) => ({ tenant: ctx.params['occupierId'] }),
+      response: callFlowListSchema,
+      responseDescription: 'Flows by owner and id',
     }),
     {
       tag: TAG,

@@ -64,11 +64,17 @@ export const commandRoute = (
 /** A route whose whole job is one query: path parameters and query string in, the service's reply out. */
 export const queryRoute = (
   client: ServiceClient,
-  spec: Omit<RouteSpec, 'handle'> & { readonly subject: string; readonly schema: z.ZodType },
+  spec: Omit<RouteSpec, 'handle'> & {
+    readonly subject: string;
+    readonly schema: z.ZodType;
+    /** The query's data from the request; by default its query string and path parameters. */
+    readonly dataOf?: (ctx: RouteContext) => unknown;
+  },
 ): RouteSpec => {
-  const { subject, schema, ...route } = spec;
+  const { subject, schema, dataOf, ...route } = spec;
   return {
     ...route,
-    handle: async (ctx) => fromReply(await client.query(subject, ctx.principal, parseOrThrow(schema, { ...ctx.query, ...ctx.params }))),
+    handle: async (ctx) =>
+      fromReply(await client.query(subject, ctx.principal, parseOrThrow(schema, dataOf ? dataOf(ctx) : { ...ctx.query, ...ctx.params }))),
   };
 };
