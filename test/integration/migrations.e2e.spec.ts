@@ -15,7 +15,7 @@ const MIGRATE = join(ROOT, 'dist', 'tools', 'migrate.js');
 const INVENTORY = join(ROOT, 'dist', 'services', 'number-inventory', 'src', 'main.js');
 const SERVICES = ['number-inventory', 'assignment', 'fax', 'extension-device', 'call-flow', 'scheduler'];
 /** The migrations after the first release's schema, per service. */
-const LATER: Record<string, string[]> = { 'number-inventory': ['0003_occupier_names'], 'call-flow': ['0003_call_flows'] };
+const LATER: Record<string, string[]> = { 'call-flow': ['0003_call_flows'] };
 
 let db: TestDatabase;
 let older: TestDatabase;
@@ -58,7 +58,7 @@ test('a fresh database: status shows what is pending, a service not migrating at
   for (const service of SERVICES) expect(before.out).toContain(`${service}: 0 applied, pending: ${pending(service)}`);
 
   await expect(startInventory(false)).rejects.toThrow(
-    /exited with 1:[\s\S]*number-inventory: the database schema is older than this release needs: migrations 0001_event_store, 0002_read_models, 0003_occupier_names not applied/,
+    /exited with 1:[\s\S]*number-inventory: the database schema is older than this release needs: migrations 0001_event_store, 0002_read_models not applied/,
   );
 
   const applied = await migrate([], db);
@@ -70,7 +70,7 @@ test('a fresh database: status shows what is pending, a service not migrating at
   expect(after.code).toBe(0);
   for (const service of SERVICES) expect(after.out).toContain(`${service}: ${2 + (LATER[service]?.length ?? 0)} applied, none pending`);
   const tracked = (await db.query('SELECT name FROM number_inventory_events.schema_migrations ORDER BY id')) as { name: string }[];
-  expect(tracked.map((r) => r.name)).toEqual(['0001_event_store', '0002_read_models', '0003_occupier_names']);
+  expect(tracked.map((r) => r.name)).toEqual(['0001_event_store', '0002_read_models']);
 
   const inventory = await startInventory(false);
   children.push(inventory);
@@ -90,7 +90,7 @@ test('a database from before migrations (schema made at boot) is adopted with it
     await store.close();
   }
   const adopted = await migrate(['--service', 'number-inventory'], older);
-  expect(adopted).toEqual({ code: 0, out: 'number-inventory: applied 0001_event_store, 0002_read_models, 0003_occupier_names\n' });
+  expect(adopted).toEqual({ code: 0, out: 'number-inventory: applied 0001_event_store, 0002_read_models\n' });
   const kept = (await older.query('SELECT event_id FROM number_inventory_events.events')) as { event_id: string }[];
   expect(kept.map((r) => r.event_id)).toEqual([id]);
 }, 60_000);

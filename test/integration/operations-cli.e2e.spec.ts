@@ -57,7 +57,6 @@ test('status: relay, projection and each reaction at the head after a provisioni
       expect(status.followers.map((f) => [f.kind, f.name, f.state, f.position === status.head.position])).toEqual([
         ['relay', 'relay', 'caught-up', true],
         ['projection', 'site-telephony', 'caught-up', true],
-        ['projection', 'occupier-names', 'caught-up', true],
       ]);
       return status;
     },

@@ -12,7 +12,6 @@ import { nameOccupierEndpoint } from './name-occupier/name-occupier.endpoint';
 import type { NumberInventoryConfig } from './number-inventory.config';
 import { ProvisionNumbersHandler } from './provision-numbers/provision-numbers.handler';
 import { provisionNumbersEndpoint } from './provision-numbers/provision-numbers.endpoint';
-import { OccupierNameEntity, occupierNamesProjection, occupierNamesSql, occupierNamesTable } from './read-model/occupier-names.projection';
 import { READ_MODEL_SCHEMA, readModelSchemaSql, SiteNumberEntity } from './read-model/site-number.entity';
 import { siteTelephonyProjection } from './read-model/site-telephony.projection';
 import { siteTelephonyTable } from './read-model/site-telephony.table';
@@ -22,9 +21,8 @@ import { SiteTelephonyQueries } from './site-telephony-queries/site-telephony.qu
 export const numberInventoryService: ServiceDefinition = {
   name: SERVICE,
   events: numberInventoryEvents,
-  entities: [SiteNumberEntity, OccupierNameEntity],
+  entities: [SiteNumberEntity],
   readModelSql: readModelSchemaSql(),
-  migrations: [{ name: '0003_occupier_names', sql: occupierNamesSql }],
   endpoints: ({ store, orm, endpointDeps, prefix }) => {
     const numbers = new NumberCommandProcessor(store);
     return [
@@ -34,13 +32,10 @@ export const numberInventoryService: ServiceDefinition = {
       nameOccupierEndpoint(endpointDeps, store, prefix),
       bulkChangeEndpoint(endpointDeps, new BulkChangeHandler(store, numbers), prefix),
       ...changeNumberStateEndpoints(endpointDeps, numbers, prefix),
-      ...siteTelephonyQueryEndpoints(endpointDeps, new SiteTelephonyQueries(orm), prefix),
+      ...siteTelephonyQueryEndpoints(endpointDeps, new SiteTelephonyQueries(orm, store), prefix),
     ];
   },
-  projections: () => [
-    projectionDefinition(READ_MODEL_SCHEMA, siteTelephonyProjection, siteTelephonyTable),
-    projectionDefinition(READ_MODEL_SCHEMA, occupierNamesProjection, occupierNamesTable),
-  ],
+  projections: () => [projectionDefinition(READ_MODEL_SCHEMA, siteTelephonyProjection, siteTelephonyTable)],
 };
 
 export const startNumberInventory = (config: NumberInventoryConfig, logger: Logger): Promise<ServiceRuntime> =>

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { PostgresEventStore } from '@tnp/event-store';
 import {
   exportSiteNumbersSchema,
   listSiteNumbersSchema,
@@ -7,22 +9,23 @@ import {
 } from '@tnp/number-inventory-contracts';
 import { createTestDatabase, type TestDatabase } from '@tnp/testing';
 import { READ_MODEL_SCHEMA, readModelSchemaSql, SiteNumberEntity, type SiteNumberRow } from '../read-model/site-number.entity';
-import { occupierNamesSql } from '../read-model/occupier-names.projection';
 import { siteTelephonyTable } from '../read-model/site-telephony.table';
 import { SEARCH_COUNT_CAP, SiteTelephonyQueries } from './site-telephony.queries';
 
 let db: TestDatabase;
 let orm: MikroORM;
 let queries: SiteTelephonyQueries;
+let store: PostgresEventStore;
 
 beforeAll(async () => {
   db = await createTestDatabase('ni_site_list');
   orm = await MikroORM.init({ clientUrl: db.url, entities: [SiteNumberEntity], debug: false, pool: { min: 0, max: 6 } });
   await orm.em.fork().execute(readModelSchemaSql());
-  await orm.em.fork().execute(occupierNamesSql);
-  queries = new SiteTelephonyQueries(orm);
+  store = await PostgresEventStore.connect({ connectionString: db.url, schema: 'ni_site_list_events', poolSize: 2 });
+  queries = new SiteTelephonyQueries(orm, store);
 });
 afterAll(async () => {
+  await store?.close();
   await orm?.close();
   await db?.drop();
 });
@@ -85,9 +88,9 @@ describe('organisation names', () => {
       row('+442079990001', 'names-1', 'RESERVED', 'occupier', 'initech'),
       row('+442079990002', 'names-1', 'RESERVED', 'occupier', 'hooli'),
     ]);
-    await orm.em
-      .fork()
-      .execute(`INSERT INTO ${READ_MODEL_SCHEMA}.occupier_names (occupier_id, name, revision) VALUES ('initech', 'Initech Corp', 0)`);
+    const named = { id: randomUUID(), type: 'OccupierNamed', data: { occupierId: 'initech', name: 'Initech Corp' } };
+    const metadata = { commandId: 'c', correlationId: 'c', occurredAt: new Date().toISOString() };
+    await store.append('occupier-initech', [{ ...named, metadata }], 'no_stream');
     const owners = (await list({ siteId: 'names-1' })).items.map((i) => i.allocatedTo);
     expect(owners).toEqual([
       { type: 'occupier', occupierId: 'initech', name: 'Initech Corp' },

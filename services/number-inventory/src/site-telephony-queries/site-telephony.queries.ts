@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EventStore } from '@tnp/event-store';
 import { notFound, validationFailed } from '@tnp/kernel';
 import {
   decodeSiteNumberCursor,
@@ -11,7 +12,7 @@ import {
   type SiteNumberPage,
   type SiteNumberView,
 } from '@tnp/number-inventory-contracts';
-import { NUMBER_STATUSES } from '@tnp/number-inventory-domain';
+import { NUMBER_STATUSES, occupierDecider, occupierStreamId, type OccupierEvent } from '@tnp/number-inventory-domain';
 import { READ_MODEL_SCHEMA, SiteNumberEntity, type SiteNumberRow } from '../read-model/site-number.entity';
 import { toRow, type SiteNumberColumns } from '../read-model/site-telephony.table';
 import { COUNTS, p, pageOf, raw, sql, totalOf } from './site-list.sql';
@@ -20,7 +21,11 @@ export { OCCUPIER_COUNT_CAP, SEARCH_COUNT_CAP } from './site-list.sql';
 
 /** The site list, its CSV export, an occupier's numbers and one number, from the site-telephony read model. */
 export class SiteTelephonyQueries {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    /** Where organisation names are: each organisation's own stream (a few per page, no log-following read model). */
+    private readonly store: EventStore,
+  ) {}
 
   /**
    * One page, its total and the statuses present, in one statement: one snapshot, so a total
@@ -91,22 +96,16 @@ export class SiteTelephonyQueries {
     return view as SiteNumberView;
   }
 
-  /** The views of these rows, each occupier owner with its organisation's name (one lookup for all). */
+  /** The views of these rows, each occupier owner with its organisation's name (one read of their streams). */
   private async named(rows: readonly SiteNumberRow[]): Promise<SiteNumberView[]> {
     const ids = [...new Set(rows.flatMap((r) => (r.ownerType === 'occupier' && r.ownerId ? [r.ownerId] : [])))];
-    const names =
-      ids.length === 0
-        ? new Map<string, string>()
-        : new Map(
-            (
-              await this.orm.em
-                .fork()
-                .execute<{ occupier_id: string; name: string }[]>(
-                  `SELECT occupier_id, name FROM ${READ_MODEL_SCHEMA}.occupier_names WHERE occupier_id = ANY(ARRAY[?]::text[])`,
-                  [ids],
-                )
-            ).map((r) => [r.occupier_id, r.name]),
-          );
+    const streams = ids.length === 0 ? new Map() : await this.store.readStreams(ids.map(occupierStreamId));
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const events = (streams.get(occupierStreamId(id)) ?? []) as readonly { type: string; data: unknown }[];
+      const state = events.reduce((current, e) => occupierDecider.evolve(current, e as OccupierEvent), occupierDecider.initialState());
+      if (state.name !== null) names.set(id, state.name);
+    }
     return rows.map((row) => toView(row, names));
   }
 }
