@@ -1,16 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '@tnp/platform';
-import {
-  applyMigrations,
-  migrationOptions,
-  migrationStatus,
-  type ServiceConfig,
-  type ServiceDefinition,
-  type ServiceSchemas,
-} from '@tnp/service-runtime';
+import { applyMigrations, migrationStatus, type ServiceConfig, type ServiceDefinition, type ServiceSchemas } from '@tnp/service-runtime';
 
 /**
  * The schema migrations of every service that stores data (ADR 0027), as the telephony-migrate
@@ -68,27 +59,16 @@ const main = async (): Promise<number> => {
   for (const name of values.service ? [values.service] : Object.keys(SERVICES)) {
     const loaded = await (SERVICES[name] as () => Promise<Loaded>)();
     const schemas = schemasOf(loaded);
-    const orm = await MikroORM.init({
-      clientUrl: loaded.config.DATABASE_URL,
-      entities: [...loaded.definition.entities],
-      debug: false,
-      allowGlobalContext: false,
-      extensions: [Migrator],
-      ...migrationOptions(schemas),
-    });
-    try {
-      if (values.status) {
-        const status = await migrationStatus(orm, name);
-        console.log(
-          `${name}: ${status.applied.length} applied${status.pending.length ? `, pending: ${status.pending.join(', ')}` : ', none pending'}`,
-        );
-        behind ||= status.pending.length > 0;
-      } else {
-        const applied = await applyMigrations(orm, schemas, loaded.config.DATABASE_URL);
-        console.log(`${name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
-      }
-    } finally {
-      await orm.close();
+    const { entities } = loaded.definition;
+    if (values.status) {
+      const status = await migrationStatus(loaded.config.DATABASE_URL, entities, schemas);
+      console.log(
+        `${name}: ${status.applied.length} applied${status.pending.length ? `, pending: ${status.pending.join(', ')}` : ', none pending'}`,
+      );
+      behind ||= status.pending.length > 0;
+    } else {
+      const applied = await applyMigrations(loaded.config.DATABASE_URL, entities, schemas);
+      console.log(`${name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
     }
   }
   return behind ? 1 : 0;

@@ -1,7 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
-import type { MikroORM, Options } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
-import { eventStoreSchemaSql, MIGRATION_LOCK_TIMEOUT, migrateGivingWay } from '@tnp/event-store';
+import type { EntitySchema, MikroORM } from '@mikro-orm/postgresql';
+import { eventStoreSchemaSql } from '@tnp/event-store';
 import { projectionCheckpointsSql } from '@tnp/read-models';
 
 /** One numbered, forward-only change to a service's schemas: `0003_add_usage_table`. */
@@ -16,6 +14,8 @@ export type ServiceSchemas = {
   /** Changes after the first release's schema, in order; each name begins with its number from 0003. */
   readonly migrations?: readonly SchemaMigration[];
 };
+
+export type MigrationStatus = { readonly service: string; readonly applied: readonly string[]; readonly pending: readonly string[] };
 
 export class SchemaTooOldError extends Error {
   constructor(
@@ -49,63 +49,45 @@ export const migrationsOf = (schemas: ServiceSchemas): readonly SchemaMigration[
   return list;
 };
 
-const asMigrationClass = (migration: SchemaMigration) =>
-  class extends Migration {
-    override name = migration.name;
-    up(): void {
-      this.addSql(`${MIGRATION_LOCK_TIMEOUT}\n${migration.sql}`);
-    }
-  };
+const UNDEFINED_TABLE = '42P01';
 
-/** The ORM options that make `orm.migrator` run this service's migrations, tracked in `<event store schema>.schema_migrations`. */
-export const migrationOptions = (schemas: ServiceSchemas): Pick<Options, 'migrations'> => ({
-  migrations: {
-    tableName: `${schemas.eventStoreSchema}.schema_migrations`,
-    migrationsList: migrationsOf(schemas).map((m) => ({ name: m.name, class: asMigrationClass(m) })),
-    transactional: true,
-    allOrNothing: true,
-    snapshot: false,
-    snapshotOnMigrate: false,
-    silent: true,
-  },
-});
-
-export type MigrationStatus = { readonly service: string; readonly applied: readonly string[]; readonly pending: readonly string[] };
-
-export const migrationStatus = async (orm: MikroORM, service: string): Promise<MigrationStatus> => ({
-  service,
-  applied: (await orm.migrator.getExecuted()).map((m) => m.name),
-  pending: (await orm.migrator.getPending()).map((m) => m.name),
-});
-
-/**
- * Applies what is pending, one runner at a time per service (replicas or Jobs started together
- * wait for each other on a session lock), in one transaction that gives way to writers it would
- * deadlock with and tries again. Returns the names applied.
- */
-export const applyMigrations = async (orm: MikroORM, schemas: ServiceSchemas, databaseUrl: string): Promise<readonly string[]> => {
-  const lock = new Client({ connectionString: databaseUrl, application_name: `${schemas.service} migrations` });
-  await lock.connect();
+/** What the migrator recorded as applied, read with one statement (no migrator loaded): none before the first run. */
+export const appliedMigrations = async (orm: MikroORM, schemas: ServiceSchemas): Promise<readonly string[]> => {
   try {
-    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate:${schemas.eventStoreSchema}`]);
-    let applied: readonly string[] = [];
-    await migrateGivingWay(async () => {
-      applied = (await orm.migrator.up()).map((m) => m.name);
-    });
-    return applied;
-  } finally {
-    await lock.end().catch(() => undefined);
+    const rows = await orm.em
+      .fork()
+      .execute<{ name: string }[]>(`SELECT name FROM ${schemas.eventStoreSchema}.schema_migrations ORDER BY id`);
+    return rows.map((r) => r.name);
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === UNDEFINED_TABLE || /does not exist/.test((error as Error).message)) return [];
+    throw error;
   }
 };
+
+export const migrationStatus = (
+  databaseUrl: string,
+  entities: readonly EntitySchema[],
+  schemas: ServiceSchemas,
+): Promise<MigrationStatus> => import('./schema-migrator').then((m) => m.statusWithMigrator(databaseUrl, entities, schemas));
+
+export const applyMigrations = (
+  databaseUrl: string,
+  entities: readonly EntitySchema[],
+  schemas: ServiceSchemas,
+): Promise<readonly string[]> => import('./schema-migrator').then((m) => m.applyWithMigrator(databaseUrl, entities, schemas));
 
 /** At boot: apply what is pending (MIGRATE_AT_START, development), or refuse to start on an older schema. */
 export const ensureSchema = async (
   orm: MikroORM,
   schemas: ServiceSchemas,
-  options: { readonly databaseUrl: string; readonly migrateAtStart: boolean },
+  options: { readonly databaseUrl: string; readonly entities: readonly EntitySchema[]; readonly migrateAtStart: boolean },
 ): Promise<readonly string[]> => {
-  if (options.migrateAtStart) return applyMigrations(orm, schemas, options.databaseUrl);
-  const { pending } = await migrationStatus(orm, schemas.service);
-  if (pending.length > 0) throw new SchemaTooOldError(schemas.service, pending);
-  return [];
+  const applied = new Set(await appliedMigrations(orm, schemas));
+  const pending = migrationsOf(schemas)
+    .map((m) => m.name)
+    .filter((name) => !applied.has(name));
+  if (pending.length === 0) return [];
+  if (options.migrateAtStart) return applyMigrations(options.databaseUrl, options.entities, schemas);
+  throw new SchemaTooOldError(schemas.service, pending);
 };

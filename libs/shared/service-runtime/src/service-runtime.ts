@@ -1,7 +1,6 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
@@ -38,7 +37,7 @@ import { ProjectionRunner, type Projection, type ProjectionTable } from '@tnp/re
 import { FollowerConsistencyGate } from './consistency-gate';
 import { supervise, type Follower } from './follower-supervisor';
 import { registerOperationsRoutes, type OperationsExtension, type OperationsHttp } from './operations-routes';
-import { ensureSchema, migrationOptions, type SchemaMigration, type ServiceSchemas } from './schema-migrations';
+import { ensureSchema, type SchemaMigration, type ServiceSchemas } from './schema-migrations';
 import { jetStreamNameFor, migrateAtStart, type ServiceConfig } from './service-config';
 
 export type RuntimeContext = {
@@ -141,11 +140,13 @@ export const startService = async (definition: ServiceDefinition, config: Servic
     pool: { min: 0, max: config.READ_MODEL_POOL_SIZE, idleTimeoutMillis: 30_000 },
     // A query waits at most 5 s for a connection (then UNAVAILABLE), and dead ones are swept.
     driverOptions: { connectionTimeoutMillis: 5000, onPoolCreated: (pool: Pool) => void sweepDeadConnections(pool) },
-    extensions: [Migrator],
-    ...migrationOptions(schemas),
   });
   try {
-    const applied = await ensureSchema(orm, schemas, { databaseUrl: config.DATABASE_URL, migrateAtStart: migrateAtStart(config) });
+    const applied = await ensureSchema(orm, schemas, {
+      databaseUrl: config.DATABASE_URL,
+      entities: definition.entities,
+      migrateAtStart: migrateAtStart(config),
+    });
     if (applied.length > 0) logger.info({ migrations: applied }, 'schema migrations applied');
   } catch (error) {
     await orm.close();
