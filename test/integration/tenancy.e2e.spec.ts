@@ -74,6 +74,9 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
   listSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers` }),
   downloadSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers.csv` }),
   getNumber: (t) => ({ path: num(t, 0) }),
+  getNumberHistory: (t) => ({ path: num(t, 0, '/history') }),
+  downloadNumberHistory: (t) => ({ path: num(t, 0, '/history.csv') }),
+  getNumberStateAt: (t) => ({ path: num(t, 0, `/state?at=${encodeURIComponent(new Date().toISOString())}`) }),
   listOccupierNumbers: (t) => ({ path: occ(t, '/numbers') }),
 
   routeNumber: (t) => ({ path: num(t, 0, '/routing'), body: { destination: { type: 'route', destinationId: `dest-${t.key}` } } }),

@@ -324,6 +324,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/numbers/{number}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A number's whole timeline across inventory, assignment, fax, extensions and call flows: what changed, when, by whom, through which command and why; oldest first, paged (an occupier sees only the periods it held the number)
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['getNumberHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/numbers/{number}/history.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A number's whole timeline as CSV (the same entries the paged history returns, the caller's scope applied)
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['downloadNumberHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/numbers/{number}/routing': {
     parameters: {
       query?: never;
@@ -361,6 +401,26 @@ export interface paths {
      * @description Roles: platform, operator.
      */
     put: operations['designateServiceNumber'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/numbers/{number}/state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A number's complete state in every context as it stood at any past instant (an occupier: only while it held the number)
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['getNumberStateAt'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -4226,6 +4286,220 @@ export interface operations {
       };
     };
   };
+  getNumberHistory: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the timeline and the cursor of the next (null on the last) */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entries: {
+              causationId: string | null;
+              command: string | null;
+              commandId: string;
+              context: string;
+              correlationId: string;
+              data: unknown;
+              eventId: string;
+              principal: {
+                id: string;
+                role: string;
+              } | null;
+              recordedAt: string;
+              revision: number;
+              streamId: string;
+              tenantId: string | null;
+              type: string;
+              why: {
+                causedBy: {
+                  context: string;
+                  eventId: string;
+                  type: string;
+                } | null;
+                reason: string | null;
+              };
+            }[];
+            nextCursor: string | null;
+            number: string;
+            siteId: string | null;
+            unavailable: string[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  downloadNumberHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
   getRouting: {
     parameters: {
       query?: never;
@@ -4667,6 +4941,110 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  getNumberStateAt: {
+    parameters: {
+      query: {
+        at: string;
+      };
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Each context's streams of the number, with their revision and state at that instant */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            at: string;
+            contexts: {
+              [key: string]: {
+                revision: number;
+                state: unknown;
+                streamId: string;
+              }[];
+            };
+            number: string;
+            siteId: string | null;
+            unavailable: string[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
         };
       };
       /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */

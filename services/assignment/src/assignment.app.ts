@@ -36,6 +36,7 @@ import {
   RosterUserEntity,
 } from './read-model/read-model.entities';
 import { RouteNumberHandler } from './route-number/route-number.handler';
+import { assignmentNumberHistory } from './number-history/assignment-number-history';
 
 const assignUserHandler = (store: EventStore, nc: NatsConnection, prefix: string) =>
   new AssignUserHandler(store, new InventoryClient(nc, prefix));
@@ -43,6 +44,7 @@ const assignUserHandler = (store: EventStore, nc: NatsConnection, prefix: string
 export const assignmentService: ServiceDefinition = {
   name: SERVICE,
   events: assignmentEvents,
+  numberHistory: assignmentNumberHistory,
   entities: [OccupierNumberEntity, RosterUserEntity, CatalogueEntryEntity],
   readModelSql: assignmentReadModelSql,
   endpoints: ({ store, orm, nc, endpointDeps, prefix }) =>

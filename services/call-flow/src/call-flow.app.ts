@@ -24,10 +24,12 @@ import {
 } from './read-model/call-flow.read-model';
 import { CallFlowViewEntity, callFlowsProjection, callFlowsSql, callFlowsTable } from './read-model/call-flows.projection';
 import { serviceNumberEndpoints } from './service-numbers/service-number.endpoints';
+import { callFlowNumberHistory } from './number-history/call-flow-number-history';
 
 export const callFlowService: ServiceDefinition = {
   name: SERVICE,
   events: callFlowCatalogue,
+  numberHistory: callFlowNumberHistory,
   entities: [ServiceNumberViewEntity, TimelineEntryEntity, CallFlowViewEntity],
   readModelSql: callFlowReadModelSql,
   migrations: [{ name: '0003_call_flows', sql: callFlowsSql }],

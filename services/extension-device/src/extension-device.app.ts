@@ -30,10 +30,12 @@ import {
   numbersProjection,
   numbersTable,
 } from './read-model/extension-device.read-model';
+import { extensionDeviceNumberHistory } from './number-history/extension-device-number-history';
 
 export const extensionDeviceService: ServiceDefinition = {
   name: SERVICE,
   events: extensionDeviceEvents,
+  numberHistory: extensionDeviceNumberHistory,
   entities: [ExtensionViewEntity, HandsetViewEntity, NumberViewEntity],
   readModelSql: extensionDeviceReadModelSql,
   endpoints: ({ store, orm, endpointDeps, prefix }) => {

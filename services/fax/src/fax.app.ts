@@ -13,10 +13,12 @@ import { configureFaxEndpoints } from './configure-fax/configure-fax.endpoints';
 import { reactTo } from './number-reactions/number.reactions';
 import { faxQueries } from './queries/fax.queries';
 import { FAX_SCHEMA, FaxNumberEntity, faxNumbersProjection, faxNumbersTable, faxReadModelSql } from './read-model/fax.read-model';
+import { faxNumberHistory } from './number-history/fax-number-history';
 
 export const faxService: ServiceDefinition = {
   name: SERVICE,
   events: faxEvents,
+  numberHistory: faxNumberHistory,
   entities: [FaxNumberEntity],
   readModelSql: faxReadModelSql,
   endpoints: ({ store, orm, endpointDeps, prefix }) => [

@@ -17,13 +17,17 @@ import { siteTelephonyProjection } from './read-model/site-telephony.projection'
 import { siteTelephonyTable } from './read-model/site-telephony.table';
 import { siteTelephonyQueryEndpoints } from './site-telephony-queries/site-telephony-queries.endpoints';
 import { SiteTelephonyQueries } from './site-telephony-queries/site-telephony.queries';
+import { inventoryNumberHistory } from './number-history/inventory-number-history';
+import { numberHistoryEndpoints } from './number-history/number-history.endpoints';
+import { NumberHistoryQueries } from './number-history/number-history.queries';
 
 export const numberInventoryService: ServiceDefinition = {
   name: SERVICE,
   events: numberInventoryEvents,
+  numberHistory: inventoryNumberHistory,
   entities: [SiteNumberEntity],
   readModelSql: readModelSchemaSql(),
-  endpoints: ({ store, orm, endpointDeps, prefix }) => {
+  endpoints: ({ store, orm, nc, endpointDeps, prefix }) => {
     const numbers = new NumberCommandProcessor(store);
     return [
       provisionNumbersEndpoint(endpointDeps, new ProvisionNumbersHandler(store), prefix),
@@ -33,6 +37,7 @@ export const numberInventoryService: ServiceDefinition = {
       bulkChangeEndpoint(endpointDeps, new BulkChangeHandler(store, numbers), prefix),
       ...changeNumberStateEndpoints(endpointDeps, numbers, prefix),
       ...siteTelephonyQueryEndpoints(endpointDeps, new SiteTelephonyQueries(orm, store), prefix),
+      ...numberHistoryEndpoints(endpointDeps, new NumberHistoryQueries(store, nc, prefix), prefix),
     ];
   },
   projections: () => [projectionDefinition(READ_MODEL_SCHEMA, siteTelephonyProjection, siteTelephonyTable)],

@@ -4,3 +4,4 @@ export * from './queries.schemas';
 export * from './subjects';
 export * from './events.schemas';
 export * from './responses.schemas';
+export * from './number-history.schemas';

@@ -24,6 +24,8 @@ export const NumberInventoryQueries = {
   listOccupierNumbers: 'list-occupier-numbers',
   getNumber: 'get-number',
   occupierSites: 'occupier-sites',
+  numberHistory: 'number-history',
+  numberStateAt: 'number-state-at',
 } as const;
 
 export type NumberInventoryCommandName = (typeof NumberInventoryCommands)[keyof typeof NumberInventoryCommands];

@@ -2,6 +2,8 @@ import { PlatformError } from '@tnp/kernel';
 
 export type EventMetadata = {
   readonly commandId: string;
+  /** The type of the command that appended the event (absent on events from before it was recorded). */
+  readonly command?: string;
   readonly correlationId: string;
   readonly causationId?: string;
   readonly principalId?: string;

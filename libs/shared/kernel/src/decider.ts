@@ -19,6 +19,8 @@ export type CommandMetadata = {
   readonly correlationId: string;
   readonly causationId?: string;
   readonly traceparent?: string;
+  /** The command's type (AllocateNumber, ...), recorded with its events so a history says which command made them. */
+  readonly commandType?: string;
 };
 
 export type Message<Type extends string, Data> = {

@@ -6,3 +6,4 @@ export * from './equality';
 export * from './text';
 export * from './event-contracts';
 export * from './consistency-token';
+export * from './number-history';

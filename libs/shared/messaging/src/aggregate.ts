@@ -53,6 +53,7 @@ export const toNewEvents = (
     data: event.data,
     metadata: {
       commandId: metadata.commandId,
+      ...(metadata.commandType ? { command: metadata.commandType } : {}),
       correlationId: metadata.correlationId,
       causationId: metadata.causationId ?? metadata.commandId,
       principalId: metadata.principal.id,

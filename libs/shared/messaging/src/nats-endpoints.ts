@@ -121,6 +121,7 @@ export const commandEndpoint = <S extends z.ZodType, R>(
           const spanContext = span.spanContext();
           const metadata: CommandMetadata = {
             commandId: envelope.commandId,
+            commandType: definition.commandType,
             now: (deps.clock?.() ?? new Date()).toISOString(),
             principal: envelope.principal,
             correlationId: envelope.correlationId ?? envelope.commandId,
@@ -178,7 +179,8 @@ export const queryEndpoint = <S extends z.ZodType, R>(
     readonly subject: string;
     readonly queryType: string;
     readonly schema: S;
-    readonly handle: (data: z.infer<S>) => Promise<R>;
+    /** The principal is the caller's, as the gateway authenticated it (absent for internal callers that send none). */
+    readonly handle: (data: z.infer<S>, principal: Principal | undefined) => Promise<R>;
   },
 ): NatsEndpoint => {
   const envelopeSchema = queryEnvelopeSchema(definition.schema);
@@ -189,9 +191,9 @@ export const queryEndpoint = <S extends z.ZodType, R>(
         let reply: Reply<R>;
         try {
           rejectMalformed(payload);
-          const envelope = parseOrThrow(envelopeSchema, payload) as { consistency?: string; data: z.infer<S> };
+          const envelope = parseOrThrow(envelopeSchema, payload) as { principal?: Principal; consistency?: string; data: z.infer<S> };
           if (envelope.consistency && deps.consistency) await deps.consistency.reach(parseConsistencyToken(envelope.consistency), 'query');
-          reply = { ok: true, value: await definition.handle(envelope.data) };
+          reply = { ok: true, value: await definition.handle(envelope.data, envelope.principal) };
         } catch (error) {
           reply = { ok: false, error: toErrorBody(error) };
           logFailure(deps.logger, error, reply.error, { span, query: definition.queryType });

@@ -4,3 +4,4 @@ export * from './nats-permissions';
 export * from './consistency-gate';
 export * from './operations-routes';
 export * from './schema-migrations';
+export * from './number-history-part';

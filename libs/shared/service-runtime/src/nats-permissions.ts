@@ -18,7 +18,17 @@ export type ServiceNatsNeeds = {
 };
 
 export const SERVICE_NATS_NEEDS = {
-  'number-inventory': { serves: true, reactions: [], requests: [] },
+  'number-inventory': {
+    serves: true,
+    reactions: [],
+    // number-history/number-history.queries.ts: each context's part of a number's history.
+    requests: [
+      'qry.assignment.number-history-part',
+      'qry.fax.number-history-part',
+      'qry.extension-device.number-history-part',
+      'qry.call-flow.number-history-part',
+    ],
+  },
   assignment: {
     serves: true,
     reactions: [{ source: 'number-inventory', durable: 'assignment-number-lifecycle' }],

@@ -5,6 +5,7 @@ import { MikroORM, type EntitySchema } from '@mikro-orm/postgresql';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { numberHistoryPartEndpoint, type NumberHistorySource } from './number-history-part';
 import { sweepDeadConnections } from './dead-connection-sweeper';
 import {
   KurrentDbEventStore,
@@ -80,6 +81,8 @@ export type ServiceDefinition = {
   readonly migrations?: readonly SchemaMigration[];
   /** What the service adds to its operations status and endpoints. */
   readonly operations?: (context: RuntimeContext) => OperationsExtension;
+  /** Its part of any number's history across contexts, served as qry.<service>.number-history-part (ADR 0028). */
+  readonly numberHistory?: NumberHistorySource;
 };
 
 export type BackgroundWorker = {
@@ -267,7 +270,10 @@ export const startService = async (definition: ServiceDefinition, config: Servic
   });
   const endpoints = createNatsServer(
     { servers: config.NATS_URL, queue: name, name, ...(natsCredentials ? { credentials: natsCredentials } : {}) },
-    definition.endpoints(context),
+    [
+      ...definition.endpoints(context),
+      ...(definition.numberHistory ? [numberHistoryPartEndpoint(name, definition.numberHistory, store, context.endpointDeps, prefix)] : []),
+    ],
   );
   http.connectMicroservice({ strategy: endpoints });
   await http.startAllMicroservices();

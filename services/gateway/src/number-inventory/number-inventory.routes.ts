@@ -29,11 +29,16 @@ import {
   type OccupierNumbers,
   type ProvisionNumbersResult,
   type SiteNumberView,
+  numberHistoryPageSchema,
+  numberHistorySchema,
+  numberStateAtResultSchema,
+  numberStateAtSchema,
 } from '@tnp/number-inventory-contracts';
 import { canSeeNumber } from '../auth/authorize';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
-import { bodyOf, commandRoute, sendCommand } from '../http/route-builders';
+import { bodyOf, commandRoute, queryRoute, sendCommand } from '../http/route-builders';
+import { numberHistoryCsv } from './number-history-csv';
 import { fromReply, type RouteContext, type RouteSpec } from '../http/route';
 import { siteNumbersCsv } from './site-numbers-csv';
 
@@ -259,6 +264,55 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
         return fromReply(reply);
       },
     },
+    queryRoute(client, {
+      method: 'GET',
+      path: '/v1/numbers/{number}/history',
+      operationId: 'getNumberHistory',
+      summary:
+        "A number's whole timeline across inventory, assignment, fax, extensions and call flows: what changed, when, by whom, through which command and why; oldest first, paged (an occupier sees only the periods it held the number)",
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: () => ({ kind: 'resource' }),
+      subject: querySubject(NumberInventoryQueries.numberHistory, prefix),
+      schema: numberHistorySchema,
+      query: numberHistorySchema.omit({ number: true }),
+      response: numberHistoryPageSchema,
+      responseDescription: 'One page of the timeline and the cursor of the next (null on the last)',
+    }),
+    {
+      method: 'GET',
+      path: '/v1/numbers/{number}/history.csv',
+      operationId: 'downloadNumberHistory',
+      summary: "A number's whole timeline as CSV (the same entries the paged history returns, the caller's scope applied)",
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: () => ({ kind: 'resource' }),
+      produces: 'text/csv',
+      responseDescription: 'text/csv',
+      handle: async (ctx) => {
+        const data = parseOrThrow(numberHistorySchema.pick({ number: true }), { number: ctx.params['number'] });
+        return {
+          kind: 'stream',
+          contentType: 'text/csv; charset=utf-8',
+          filename: `number-${data.number.slice(1)}-history.csv`,
+          stream: await numberHistoryCsv(client, querySubject(NumberInventoryQueries.numberHistory, prefix), ctx.principal, data.number),
+        };
+      },
+    },
+    queryRoute(client, {
+      method: 'GET',
+      path: '/v1/numbers/{number}/state',
+      operationId: 'getNumberStateAt',
+      summary: "A number's complete state in every context as it stood at any past instant (an occupier: only while it held the number)",
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: () => ({ kind: 'resource' }),
+      subject: querySubject(NumberInventoryQueries.numberStateAt, prefix),
+      schema: numberStateAtSchema,
+      query: numberStateAtSchema.omit({ number: true }),
+      response: numberStateAtResultSchema,
+      responseDescription: "Each context's streams of the number, with their revision and state at that instant",
+    }),
     {
       method: 'GET',
       path: '/v1/occupiers/{occupierId}/numbers',
