@@ -65,6 +65,12 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
   listOccupierUsers: (t) => ({ path: `/v1/occupiers/${t.occupier}/users` }),
   listOccupierDestinations: (t) => ({ path: `/v1/occupiers/${t.occupier}/destinations?kind=route` }),
   listOccupierExtensions: (t) => ({ path: `/v1/occupiers/${t.occupier}/extensions` }),
+  setTimeZone: (t) => ({ path: occ(t, '/time-zone'), body: { timeZone: 'Europe/Paris' } }),
+  recordUsage: (t) => ({
+    path: occ(t, `/extensions/ext-${t.key}/usage`),
+    body: { callId: `cdr-${t.key}`, minutes: 1, endedAt: new Date().toISOString() },
+  }),
+  getExtensionUsage: (t) => ({ path: occ(t, `/extensions/ext-${t.key}/usage`) }),
   bulkChangeNumbers: (t) => ({
     path: `/v1/sites/${t.site}/numbers/bulk`,
     body: { action: 'activate', numbers: [t.number(7)], dryRun: true },

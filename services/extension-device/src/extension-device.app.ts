@@ -16,6 +16,7 @@ import type { ExtensionDeps } from './extension-commands';
 import { handsetEndpoints } from './handsets/handset.endpoints';
 import { reactToInventory, reactToUsers } from './number-reactions/number.reactions';
 import { pinEndpoints } from './pins/pin.endpoints';
+import { usageEndpoints } from './usage/usage.endpoints';
 import { extensionQueryEndpoints } from './queries/extension-queries.endpoints';
 import {
   ED_SCHEMA,
@@ -56,6 +57,7 @@ export const extensionDeviceService: ServiceDefinition = {
       ...deviceEndpoints(deps, endpointDeps, prefix),
       ...handsetEndpoints(deps, endpointDeps, prefix),
       ...extensionQueryEndpoints(deps, endpointDeps, prefix),
+      ...usageEndpoints(store, endpointDeps, prefix),
     ];
   },
   projections: () => [

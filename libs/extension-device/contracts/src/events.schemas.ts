@@ -136,11 +136,44 @@ export const handsetEvents = {
   }),
 };
 
+const usageAt = { tenant: z.string(), extensionId: z.string() };
+const USAGE = { tenant: 'acme', extensionId: 'ext-ada' };
+const period = z.string().describe('The month of the occupier’s time zone, YYYY-MM');
+
+export const extensionUsageEvents = {
+  ExtensionUsageRecorded: eventDefinition(
+    z.object({
+      ...usageAt,
+      callId: z.string(),
+      minutes: z.number(),
+      endedAt: z.string().describe('ISO 8601'),
+      period,
+      usedMinutes: z.number().describe('The period’s usage with this call'),
+    }),
+    {
+      summary: 'A call’s minutes counted against the extension’s usage of the month it ended in (the occupier’s time zone).',
+      example: { ...USAGE, callId: 'cdr-1', minutes: 12, endedAt: '2026-03-31T22:40:00.000Z', period: '2026-03', usedMinutes: 412 },
+    },
+  ),
+  ExtensionUsageLimitReached: eventDefinition(z.object({ ...usageAt, period, limitMinutes: z.number(), usedMinutes: z.number() }), {
+    summary: 'The extension used up its monthly limit; once per period.',
+    example: { ...USAGE, period: '2026-03', limitMinutes: 400, usedMinutes: 412 },
+  }),
+};
+
+export const occupierTimeZoneEvents = {
+  OccupierTimeZoneSet: eventDefinition(z.object({ tenant: z.string(), timeZone: z.string().describe('IANA time zone') }), {
+    summary: 'The occupier’s time zone: its usage periods start at 00:00 on the first day of each month there.',
+    example: { tenant: 'acme', timeZone: 'Europe/London' },
+  }),
+};
+
 export const extensionDeviceEvents: EventCatalogue = {
   service: SERVICE,
   title: 'Extensions and devices',
   aggregates: [
     { aggregate: 'extension-key', description: 'Which extension holds an extension key of a tenant.', events: extensionKeyEvents },
+    { aggregate: 'extension-usage', description: 'An extension’s call minutes per monthly period.', events: extensionUsageEvents },
     { aggregate: 'extension', description: 'An extension: its user, PIN, devices and settings.', events: extensionEvents },
     {
       aggregate: 'device-number',
@@ -148,5 +181,6 @@ export const extensionDeviceEvents: EventCatalogue = {
       events: deviceNumberEvents,
     },
     { aggregate: 'handset', description: 'A handset at a site and the number logged in to it.', events: handsetEvents },
+    { aggregate: 'occupier-time-zone', description: 'The time zone an occupier’s usage periods follow.', events: occupierTimeZoneEvents },
   ],
 };

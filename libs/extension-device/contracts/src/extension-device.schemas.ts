@@ -46,6 +46,32 @@ export const changePinSchema = z
   .refine((v) => v.newPin !== v.currentPin, { path: ['newPin'], message: 'must differ from the current PIN' })
   .refine((v) => !/^(\d)\1+$/.test(v.newPin), { path: ['newPin'], message: 'must not repeat one digit' });
 export const verifyPinSchema = z.strictObject({ extensionId: slug, pin: pinDigits });
+const instant = z.iso.datetime({ offset: true }).max(40);
+
+/** A call's minutes, as a call-detail record reports them; sent again with the same callId it counts once. */
+export const recordUsageSchema = z.strictObject({
+  occupierId: slug,
+  extensionId: slug,
+  callId: slug.describe('The call-detail record’s id'),
+  minutes: z.number().positive().max(1440),
+  endedAt: instant,
+});
+
+export const setTimeZoneSchema = z.strictObject({
+  occupierId: slug,
+  timeZone: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/, 'an IANA time zone, for example Europe/London')
+    .max(64),
+});
+
+export const getUsageSchema = z.strictObject({
+  occupierId: slug,
+  extensionId: slug,
+  /** The instant whose period to show; now by default. */
+  at: instant.optional(),
+});
+
 export const extensionOnlySchema = z.strictObject({ extensionId: slug });
 /** Extensions are looked up among one tenant's own. */
 export const getExtensionSchema = z.strictObject({ tenant: slug, extensionId: slug });
@@ -139,6 +165,8 @@ export const ExtensionCommands = {
   configureExtension: 'configure-extension',
   loginHandset: 'login-handset',
   logoutHandset: 'logout-handset',
+  recordUsage: 'record-usage',
+  setTimeZone: 'set-time-zone',
 } as const;
 export const ExtensionQueries = {
   getExtension: 'get-extension',
@@ -146,6 +174,7 @@ export const ExtensionQueries = {
   listSiteHandsets: 'list-site-handsets',
   myProfile: 'my-profile',
   listExtensions: 'list-extensions',
+  getUsage: 'get-usage',
 } as const;
 
 export type ExtensionCommandName = (typeof ExtensionCommands)[keyof typeof ExtensionCommands];

@@ -86,3 +86,19 @@ export const siteHandsetsSchema = z.object({
   siteId: z.string(),
   handsets: z.array(z.object({ phoneId: z.string(), number: z.string() })),
 });
+
+export const usageViewSchema = z.strictObject({
+  extensionId: z.string(),
+  timeZone: z.string(),
+  period: z.string().describe('YYYY-MM in the occupier’s time zone'),
+  startsAt: z.string(),
+  resetsAt: z.string().describe('00:00 on the first day of the next month in the occupier’s time zone, as an instant'),
+  usedMinutes: z.number(),
+  limit: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('unlimited') }),
+    z.strictObject({ type: z.literal('monthly'), minutes: z.number() }),
+  ]),
+  remainingMinutes: z.number().nullable(),
+  limitReached: z.boolean(),
+});
+export type UsageView = z.infer<typeof usageViewSchema>;

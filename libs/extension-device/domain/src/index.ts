@@ -3,3 +3,4 @@ export * from './extension-rules';
 export * from './extension.decider';
 export * from './device-number.decider';
 export * from './handset.decider';
+export * from './usage.decider';

@@ -26,6 +26,10 @@ import {
   listExtensionsSchema,
   extensionListSchema,
   type ExtensionCommandName,
+  getUsageSchema,
+  recordUsageSchema,
+  setTimeZoneSchema,
+  usageViewSchema,
 } from '@tnp/extension-device-contracts';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
@@ -39,7 +43,46 @@ const ADMIN: readonly Role[] = ['occupier-admin'];
 export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const subject = (name: ExtensionCommandName) => extensionCommandSubject(name, prefix);
   const extension = { tag: TAG, scope: () => ({ kind: 'resource' as const }), response: extensionOutcomeSchema };
+  const occupierScope = (p: Record<string, string>) => ({ kind: 'occupier' as const, occupierId: p['occupierId'] ?? '' });
   return [
+    commandRoute(client, {
+      ...extension,
+      roles: ['operator', 'occupier-admin'],
+      scope: occupierScope,
+      method: 'PUT',
+      path: '/v1/occupiers/{occupierId}/time-zone',
+      summary: 'The occupier’s time zone (IANA): its usage periods reset at 00:00 on the first day of each month there (UTC until set)',
+      subject: subject(ExtensionCommands.setTimeZone),
+      schema: setTimeZoneSchema,
+      body: bodyOf(setTimeZoneSchema, 'occupierId'),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: [],
+      scope: occupierScope,
+      method: 'POST',
+      path: '/v1/occupiers/{occupierId}/extensions/{extensionId}/usage',
+      summary:
+        'A call-detail record: its minutes count against the extension’s usage of the month the call ended in; the same callId counts once; reaching the monthly limit emits ExtensionUsageLimitReached',
+      subject: subject(ExtensionCommands.recordUsage),
+      schema: recordUsageSchema,
+      body: bodyOf(recordUsageSchema, 'occupierId', 'extensionId'),
+    }),
+    queryRoute(client, {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: occupierScope,
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/extensions/{extensionId}/usage',
+      operationId: 'getExtensionUsage',
+      summary:
+        'The extension’s usage in the period an instant falls in (now by default): minutes used, the limit, and when the period resets',
+      subject: extensionQuerySubject(ExtensionQueries.getUsage, prefix),
+      schema: getUsageSchema,
+      query: getUsageSchema.omit({ occupierId: true, extensionId: true }),
+      response: usageViewSchema,
+      responseDescription: 'The period, its usage and limit, and its reset instant',
+    }),
     queryRoute(client, {
       tag: TAG,
       roles: ['operator', 'occupier-admin'],
