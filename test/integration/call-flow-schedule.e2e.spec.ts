@@ -133,12 +133,28 @@ describe('scheduled call-flow switches through the REST API', () => {
       },
       { timeoutMs: 20_000, intervalMs: 100 },
     );
-    const timers = (await p.callFlow.db.query(`SELECT id, status, attempts FROM scheduler.timers WHERE schedule_id = 'burst'`)) as {
-      status: string;
-      attempts: number;
-    }[];
-    expect(timers).toHaveLength(numbers.length);
-    expect(timers.every((row) => row.status === 'fired' && row.attempts === 1)).toBe(true);
+    // A switch is applied before its replica records the timer fired: wait for every record.
+    const timers = await eventually(
+      async () => {
+        const rows = (await p.callFlow.db.query(
+          `SELECT id, status, attempts, outcome, claimed_by FROM scheduler.timers WHERE schedule_id = 'burst'`,
+        )) as { status: string; attempts: number }[];
+        expect(rows.map((row) => row.status)).toEqual(numbers.map(() => 'fired'));
+        return rows;
+      },
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
+    // Each timer claimed once, by one replica; what the replicas warned of is shown when one was not.
+    const warnings = replicas.flatMap((r) =>
+      r
+        .output()
+        .split('\n')
+        .filter((line) => /"level":(40|50)/.test(line)),
+    );
+    expect({ claimedMoreThanOnce: timers.filter((row) => row.attempts !== 1), warnings }).toEqual({
+      claimedMoreThanOnce: [],
+      warnings: expect.anything(),
+    });
   });
 
   test('a service number allocated to another company keeps nothing of the previous one: name, flow, schedule, queued switches', async () => {

@@ -71,6 +71,12 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
     body: { callId: `cdr-${t.key}`, minutes: 1, endedAt: new Date().toISOString() },
   }),
   getExtensionUsage: (t) => ({ path: occ(t, `/extensions/ext-${t.key}/usage`) }),
+  recordAnsweredDevice: (t) => ({ path: occ(t, `/extensions/ext-${t.key}/answered-device`), body: { device: 'ip-phone' } }),
+  recordAutoProvisioning: (t) => ({
+    path: occ(t, `/extensions/ext-${t.key}/auto-provisioning`),
+    body: { deviceName: 'Poly VVX 450', mac: '64:16:7F:12:34:56' },
+  }),
+  requestCallerId: (t) => ({ path: ext(t, '/caller-id-requests'), body: { number: '+442071239999' } }),
   bulkChangeNumbers: (t) => ({
     path: `/v1/sites/${t.site}/numbers/bulk`,
     body: { action: 'activate', numbers: [t.number(7)], dryRun: true },

@@ -64,6 +64,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/extensions/{extensionId}/caller-id-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a new caller ID (a number to rebrand as): recorded for support to follow up; the caller ID stays as it is
+     * @description Roles: platform, occupier-admin, user.
+     */
+    post: operations['requestCallerId'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/extensions/{extensionId}/devices/{type}': {
     parameters: {
       query?: never;
@@ -538,6 +558,46 @@ export interface paths {
      * @description Roles: platform, occupier-admin.
      */
     post: operations['createExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/occupiers/{occupierId}/extensions/{extensionId}/answered-device': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The telephony platform reports the device a call was answered or made on: with several devices active and none chosen, it is the one that rings
+     * @description Roles: platform.
+     */
+    post: operations['recordAnsweredDevice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/occupiers/{occupierId}/extensions/{extensionId}/auto-provisioning': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Auto-provisioning registered the extension’s IP phone licence: the device’s status shows its name and MAC address
+     * @description Roles: platform.
+     */
+    post: operations['recordAutoProvisioning'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1769,6 +1829,8 @@ export interface operations {
             };
             devices: {
               deviceId: string;
+              /** @description manual, or "<device name> - <MAC address>" once auto-provisioning registered the IP phone */
+              status: string;
               /** @enum {string} */
               type: 'ip-phone' | 'mobile-app' | 'desktop-app';
             }[];
@@ -1776,10 +1838,13 @@ export interface operations {
             handset: string | null;
             info: {
               debugMode: boolean;
+              hotDesking: boolean;
               label: string;
               passcode: string | null;
+              registeredMobile: string | null;
             };
             key: string;
+            lastAnsweredDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
             number: string | null;
             pin: {
               /** @description Shown to administrators while the PIN is still the default; null otherwise */
@@ -1788,6 +1853,7 @@ export interface operations {
               /** @enum {string} */
               status: 'default' | 'custom' | 'locked';
             };
+            /** @description The devices that ring (none when a gateway’s SIP account takes the calls) */
             ringing: ('ip-phone' | 'mobile-app' | 'desktop-app')[];
             settings: {
               authorizationCode: boolean;
@@ -1827,6 +1893,10 @@ export interface operations {
                 } | null;
                 vipList: string[];
               };
+              gatewayMapping: {
+                sipAccount: string;
+              } | null;
+              localSipServer: string | null;
               noAnswer:
                 | (
                     | {
@@ -1861,7 +1931,12 @@ export interface operations {
                       }
                   )
                 | null;
+              primaryDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
               ringDevices: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
+              transport: {
+                stun: boolean;
+                tls: boolean;
+              };
               usageLimit:
                 | {
                     /** @constant */
@@ -1879,6 +1954,8 @@ export interface operations {
             };
             siteId: string | null;
             tenant: string;
+            /** @description The longest voicemail message recorded */
+            voicemailMaxSeconds: number;
           };
         };
       };
@@ -1925,6 +2002,135 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  requestCallerId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        extensionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          number: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The ids of the events appended (none for a no-op) */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The ids of the events appended (none for a no-op) */
+            eventIds: string[];
+            id: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error413'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a content type the route does not take */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error415'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error422'];
         };
       };
       /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
@@ -2220,9 +2426,19 @@ export interface operations {
         'application/json': {
           /** @default false */
           debugMode?: boolean;
+          /**
+           * @description Whether the number may log in to shared handsets
+           * @default false
+           */
+          hotDesking?: boolean;
           label: string;
           /** @default null */
           passcode?: string | null;
+          /**
+           * @description The user’s registered mobile, usable as the fixed caller ID
+           * @default null
+           */
+          registeredMobile?: string | null;
         };
       };
     };
@@ -2816,6 +3032,12 @@ export interface operations {
             /** @default [] */
             vipList?: string[];
           };
+          /** @description Every incoming call goes to this SIP account of a gateway */
+          gatewayMapping?: {
+            sipAccount: string;
+          } | null;
+          /** @description The IP address of a SIP server inside the firewall (desktop app only) */
+          localSipServer?: string | null;
           noAnswer?:
             | (
                 | {
@@ -2852,7 +3074,13 @@ export interface operations {
                   }
               )
             | null;
+          /** @description A contact-centre extension’s default device to ring */
+          primaryDevice?: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
           ringDevices?: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
+          transport?: {
+            stun: boolean;
+            tls: boolean;
+          };
           usageLimit?:
             | {
                 /** @constant */
@@ -3137,6 +3365,8 @@ export interface operations {
               };
               devices: {
                 deviceId: string;
+                /** @description manual, or "<device name> - <MAC address>" once auto-provisioning registered the IP phone */
+                status: string;
                 /** @enum {string} */
                 type: 'ip-phone' | 'mobile-app' | 'desktop-app';
               }[];
@@ -3144,10 +3374,13 @@ export interface operations {
               handset: string | null;
               info: {
                 debugMode: boolean;
+                hotDesking: boolean;
                 label: string;
                 passcode: string | null;
+                registeredMobile: string | null;
               };
               key: string;
+              lastAnsweredDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
               number: string | null;
               pin: {
                 /** @description Shown to administrators while the PIN is still the default; null otherwise */
@@ -3156,6 +3389,7 @@ export interface operations {
                 /** @enum {string} */
                 status: 'default' | 'custom' | 'locked';
               };
+              /** @description The devices that ring (none when a gateway’s SIP account takes the calls) */
               ringing: ('ip-phone' | 'mobile-app' | 'desktop-app')[];
               settings: {
                 authorizationCode: boolean;
@@ -3195,6 +3429,10 @@ export interface operations {
                   } | null;
                   vipList: string[];
                 };
+                gatewayMapping: {
+                  sipAccount: string;
+                } | null;
+                localSipServer: string | null;
                 noAnswer:
                   | (
                       | {
@@ -3229,7 +3467,12 @@ export interface operations {
                         }
                     )
                   | null;
+                primaryDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
                 ringDevices: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
+                transport: {
+                  stun: boolean;
+                  tls: boolean;
+                };
                 usageLimit:
                   | {
                       /** @constant */
@@ -3247,6 +3490,8 @@ export interface operations {
               };
               siteId: string | null;
               tenant: string;
+              /** @description The longest voicemail message recorded */
+              voicemailMaxSeconds: number;
             }[];
           };
         };
@@ -6022,6 +6267,8 @@ export interface operations {
               };
               devices: {
                 deviceId: string;
+                /** @description manual, or "<device name> - <MAC address>" once auto-provisioning registered the IP phone */
+                status: string;
                 /** @enum {string} */
                 type: 'ip-phone' | 'mobile-app' | 'desktop-app';
               }[];
@@ -6029,10 +6276,13 @@ export interface operations {
               handset: string | null;
               info: {
                 debugMode: boolean;
+                hotDesking: boolean;
                 label: string;
                 passcode: string | null;
+                registeredMobile: string | null;
               };
               key: string;
+              lastAnsweredDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
               number: string | null;
               pin: {
                 /** @description Shown to administrators while the PIN is still the default; null otherwise */
@@ -6041,6 +6291,7 @@ export interface operations {
                 /** @enum {string} */
                 status: 'default' | 'custom' | 'locked';
               };
+              /** @description The devices that ring (none when a gateway’s SIP account takes the calls) */
               ringing: ('ip-phone' | 'mobile-app' | 'desktop-app')[];
               settings: {
                 authorizationCode: boolean;
@@ -6080,6 +6331,10 @@ export interface operations {
                   } | null;
                   vipList: string[];
                 };
+                gatewayMapping: {
+                  sipAccount: string;
+                } | null;
+                localSipServer: string | null;
                 noAnswer:
                   | (
                       | {
@@ -6114,7 +6369,12 @@ export interface operations {
                         }
                     )
                   | null;
+                primaryDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
                 ringDevices: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
+                transport: {
+                  stun: boolean;
+                  tls: boolean;
+                };
                 usageLimit:
                   | {
                       /** @constant */
@@ -6132,6 +6392,8 @@ export interface operations {
               };
               siteId: string | null;
               tenant: string;
+              /** @description The longest voicemail message recorded */
+              voicemailMaxSeconds: number;
             }[];
           };
         };
@@ -6234,12 +6496,22 @@ export interface operations {
           /** @default false */
           debugMode?: boolean;
           extensionId: string;
+          /**
+           * @description Whether the number may log in to shared handsets
+           * @default false
+           */
+          hotDesking?: boolean;
           key: string;
           label: string;
           /** @default null */
           number?: string | null;
           /** @default null */
           passcode?: string | null;
+          /**
+           * @description The user’s registered mobile, usable as the fixed caller ID
+           * @default null
+           */
+          registeredMobile?: string | null;
         };
       };
     };
@@ -6255,6 +6527,268 @@ export interface operations {
           'application/json': {
             /** @description The extension’s default PIN, shown once: the user changes it at first use */
             defaultPin: string;
+            /** @description The ids of the events appended (none for a no-op) */
+            eventIds: string[];
+            id: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error413'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a content type the route does not take */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error415'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  recordAnsweredDevice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        extensionId: string;
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          device: 'ip-phone' | 'mobile-app' | 'desktop-app';
+        };
+      };
+    };
+    responses: {
+      /** @description The ids of the events appended (none for a no-op) */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The ids of the events appended (none for a no-op) */
+            eventIds: string[];
+            id: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error413'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a content type the route does not take */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error415'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  recordAutoProvisioning: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        extensionId: string;
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          deviceName: string;
+          mac: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The ids of the events appended (none for a no-op) */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
             /** @description The ids of the events appended (none for a no-op) */
             eventIds: string[];
             id: string;

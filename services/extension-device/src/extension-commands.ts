@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
-import { notFound, type CommandMetadata } from '@tnp/kernel';
+import { notFound, PlatformError, type CommandMetadata, type Principal } from '@tnp/kernel';
 import { retryOnConflict, UnitOfWork } from '@tnp/messaging';
 import { extensionDecider, extensionStreamId, type ExtensionCommand, type ExtensionContext } from '@tnp/extension-device-domain';
 
@@ -41,6 +41,29 @@ export const decideOnExtension = async (
 export const answer = async (run: Promise<Outcome>): Promise<Outcome> => {
   const { id, eventIds } = await run;
   return { id, eventIds };
+};
+
+/** A command naming its occupier: an occupier's admin acts for its own only; the platform, operators (scoped by the gateway) and internal systems for any. */
+export const assertActsFor = (principal: Principal, occupierId: string, what: string): void => {
+  if (principal.role === 'occupier-admin' && principal.tenantId !== occupierId) throw notFound(`${what} does not exist`);
+  if (principal.role === 'user') throw new PlatformError('FORBIDDEN', `Users cannot do this`);
+};
+
+/** A one-extension command from a system that names the extension's occupier (call events, provisioning). */
+export const onOccupierExtension = (
+  store: EventStore,
+  metadata: CommandMetadata,
+  occupierId: string,
+  command: Omit<ExtensionCommand, 'metadata'>,
+): Promise<Outcome> => {
+  assertActsFor(metadata.principal, occupierId, `Extension ${command.data.extensionId}`);
+  return answer(
+    runExtensionCommand(store, metadata, command.data.extensionId, async (uow) => {
+      const state = await uow.load(extensionStreamId(occupierId, command.data.extensionId), extensionDecider);
+      if (!state.exists) throw notFound(`Extension ${command.data.extensionId} does not exist`);
+      return decideOnExtension(uow, occupierId, command);
+    }),
+  );
 };
 
 /** An extension is looked up among the caller's tenant's own; with no tenant there is none to find. */

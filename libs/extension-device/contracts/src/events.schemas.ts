@@ -7,7 +7,13 @@ const extensionType = z.enum(['normal', 'call-group', 'contact-centre']);
 const deviceType = z.enum(['ip-phone', 'mobile-app', 'desktop-app']);
 /** PINs exist only as salted hashes, in events as everywhere. */
 const pinHash = z.object({ salt: z.string(), hash: z.string() });
-const info = z.object({ label: z.string(), passcode: z.string().nullable(), debugMode: z.boolean() });
+const info = z.object({
+  label: z.string(),
+  passcode: z.string().nullable(),
+  debugMode: z.boolean(),
+  hotDesking: z.boolean().optional().describe('Whether the extension’s number may log in to shared handsets (absent: off)'),
+  registeredMobile: z.string().nullable().optional().describe('The user’s registered mobile number (E.164), usable as caller ID'),
+});
 const assignee = z.object({ userId: z.string(), type: extensionType, role: z.enum(['member', 'supervisor', 'admin']) });
 const device = z.object({ type: deviceType, deviceId: z.string() });
 const SETTINGS_SECTIONS = [
@@ -21,6 +27,8 @@ const SETTINGS_SECTIONS = [
   'usageLimit',
   'noAnswer',
 ] as const;
+/** Sections added in ExtensionSettingsChanged v2. */
+const SETTINGS_SECTIONS_V2 = [...SETTINGS_SECTIONS, 'transport', 'localSipServer', 'gatewayMapping', 'primaryDevice'] as const;
 
 const at = { extensionId: z.string() };
 const X = { extensionId: 'reception' };
@@ -75,11 +83,37 @@ export const extensionEvents = {
   ExtensionSettingsChanged: eventDefinition(
     z.object({
       ...at,
-      section: z.enum(SETTINGS_SECTIONS),
+      section: z.enum(SETTINGS_SECTIONS_V2),
       value: z.unknown().describe('The section’s new settings, as the command set them'),
     }),
-    { summary: 'One section of the extension’s settings changed.', example: { ...X, section: 'doNotDisturb', value: true } },
+    {
+      summary: 'One section of the extension’s settings changed.',
+      example: { ...X, section: 'transport', value: { tls: true, stun: true } },
+      // v2 adds the transport, local SIP server, gateway mapping and primary device sections; v1 data is v2 data.
+      past: [
+        {
+          schema: z.object({
+            ...at,
+            section: z.enum(SETTINGS_SECTIONS),
+            value: z.unknown().describe('The section’s new settings, as the command set them'),
+          }),
+          upcast: (data) => data,
+        },
+      ],
+    },
   ),
+  ExtensionCallAnswered: eventDefinition(z.object({ ...at, device: deviceType }), {
+    summary: 'A call was answered (or made) on one of the extension’s devices: the default device to ring when several are active.',
+    example: { ...X, device: 'mobile-app' },
+  }),
+  ExtensionCallerIdRequested: eventDefinition(z.object({ ...at, number: z.string().describe('E.164') }), {
+    summary: 'The user asked for a new caller ID (a number to rebrand as); support is notified and follows it up.',
+    example: { ...X, number: '+442071239999' },
+  }),
+  ExtensionDeviceAutoProvisioned: eventDefinition(z.object({ ...at, deviceName: z.string(), mac: z.string() }), {
+    summary: 'The extension’s IP phone licence was registered by auto-provisioning: its status shows the device name and MAC address.',
+    example: { ...X, deviceName: 'Poly VVX 450', mac: '64:16:7F:12:34:56' },
+  }),
   ExtensionForwardingCleared: eventDefinition(z.object({ ...at, reason: z.string() }), {
     summary: 'Forwarding was cleared (its number left service).',
     example: { ...X, reason: 'number-deactivated' },

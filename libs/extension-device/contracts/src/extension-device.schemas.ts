@@ -22,6 +22,8 @@ export const createExtensionSchema = z.strictObject({
     .nullable()
     .default(null),
   debugMode: z.boolean().default(false),
+  hotDesking: z.boolean().default(false).describe('Whether the number may log in to shared handsets'),
+  registeredMobile: e164.nullable().default(null).describe('The user’s registered mobile, usable as the fixed caller ID'),
   assignee: z.strictObject({
     userId: slug,
     type: z.enum(['normal', 'call-group', 'contact-centre']).default('normal'),
@@ -39,6 +41,8 @@ export const updateExtensionInfoSchema = z.strictObject({
     .nullable()
     .default(null),
   debugMode: z.boolean().default(false),
+  hotDesking: z.boolean().default(false).describe('Whether the number may log in to shared handsets'),
+  registeredMobile: e164.nullable().default(null).describe('The user’s registered mobile, usable as the fixed caller ID'),
 });
 
 export const changePinSchema = z
@@ -70,6 +74,15 @@ export const getUsageSchema = z.strictObject({
   extensionId: slug,
   /** The instant whose period to show; now by default. */
   at: instant.optional(),
+});
+
+export const recordAnsweredDeviceSchema = z.strictObject({ occupierId: slug, extensionId: slug, device: deviceType });
+export const requestCallerIdSchema = z.strictObject({ extensionId: slug, number: e164 });
+export const recordAutoProvisioningSchema = z.strictObject({
+  occupierId: slug,
+  extensionId: slug,
+  deviceName: text({ max: 80, min: 1 }),
+  mac: z.string().regex(/^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$/, 'a MAC address, six pairs of hex digits'),
 });
 
 export const extensionOnlySchema = z.strictObject({ extensionId: slug });
@@ -138,6 +151,13 @@ export const settingsChangesSchema = z
         }),
       ])
       .nullable(),
+    transport: z.strictObject({ tls: z.boolean(), stun: z.boolean() }),
+    localSipServer: z
+      .union([z.ipv4(), z.ipv6()])
+      .nullable()
+      .describe('The IP address of a SIP server inside the firewall (desktop app only)'),
+    gatewayMapping: z.strictObject({ sipAccount: slug }).nullable().describe('Every incoming call goes to this SIP account of a gateway'),
+    primaryDevice: deviceType.nullable().describe('A contact-centre extension’s default device to ring'),
   })
   .partial()
   .refine((c) => Object.keys(c).length > 0, { message: 'change at least one setting' });
@@ -166,6 +186,9 @@ export const ExtensionCommands = {
   loginHandset: 'login-handset',
   logoutHandset: 'logout-handset',
   recordUsage: 'record-usage',
+  recordAnsweredDevice: 'record-answered-device',
+  requestCallerId: 'request-caller-id',
+  recordAutoProvisioning: 'record-auto-provisioning',
   setTimeZone: 'set-time-zone',
 } as const;
 export const ExtensionQueries = {

@@ -55,13 +55,23 @@ export const extensionSettingsViewSchema = z.object({
       }),
     ])
     .nullable(),
+  transport: z.object({ tls: z.boolean(), stun: z.boolean() }),
+  localSipServer: z.string().nullable(),
+  gatewayMapping: z.object({ sipAccount: z.string() }).nullable(),
+  primaryDevice: deviceType.nullable(),
 });
 
 export const extensionViewSchema = z.object({
   extensionId: z.string(),
   tenant: z.string(),
   key: z.string(),
-  info: z.object({ label: z.string(), passcode: z.string().nullable(), debugMode: z.boolean() }),
+  info: z.object({
+    label: z.string(),
+    passcode: z.string().nullable(),
+    debugMode: z.boolean(),
+    hotDesking: z.boolean(),
+    registeredMobile: z.string().nullable(),
+  }),
   assignee: z.object({
     userId: z.string(),
     type: z.enum(['normal', 'call-group', 'contact-centre']),
@@ -74,9 +84,17 @@ export const extensionViewSchema = z.object({
     failedAttempts: int,
     defaultPin: z.string().nullable().describe('Shown to administrators while the PIN is still the default; null otherwise'),
   }),
-  devices: z.array(z.object({ type: deviceType, deviceId: z.string() })),
-  ringing: z.array(deviceType),
+  devices: z.array(
+    z.object({
+      type: deviceType,
+      deviceId: z.string(),
+      status: z.string().describe('manual, or "<device name> - <MAC address>" once auto-provisioning registered the IP phone'),
+    }),
+  ),
+  ringing: z.array(deviceType).describe('The devices that ring (none when a gateway’s SIP account takes the calls)'),
+  lastAnsweredDevice: deviceType.nullable(),
   settings: extensionSettingsViewSchema,
+  voicemailMaxSeconds: int.describe('The longest voicemail message recorded'),
   handset: z.string().nullable(),
 });
 

@@ -2,6 +2,7 @@ import type { extensionKeyEvents } from '@tnp/extension-device-contracts';
 import { assertNever, notFound, PlatformError, ruleViolated, sameValue, type Decider, type Principal, type EventsOf } from '@tnp/kernel';
 import { ExtensionRule } from './extension-rules';
 import {
+  DEFAULT_INFO,
   DEFAULT_SETTINGS,
   DEVICE_PRIORITY,
   USER_EDITABLE,
@@ -27,19 +28,20 @@ export const evolveExtension = (state: ExtensionState, event: ExtensionEvent): E
       exists: true,
       tenant: d.tenant,
       key: d.key,
-      info: d.info,
+      info: { ...DEFAULT_INFO, ...d.info },
       assignee: d.assignee,
       number: d.number,
       siteId: d.siteId,
       pin: { defaultPin: d.defaultPin, current: d.defaultPin, custom: false, failedAttempts: 0, locked: false },
       devices: [],
       settings: DEFAULT_SETTINGS,
+      lastAnsweredDevice: null,
     };
   }
   if (!state.exists) return state;
   switch (event.type) {
     case 'ExtensionInfoUpdated':
-      return { ...state, info: event.data.info };
+      return { ...state, info: { ...DEFAULT_INFO, ...event.data.info } };
     case 'ExtensionPinChanged':
       return { ...state, pin: { ...state.pin, current: event.data.pin, custom: true, failedAttempts: 0 } };
     case 'ExtensionPinAttemptFailed':
@@ -58,6 +60,17 @@ export const evolveExtension = (state: ExtensionState, event: ExtensionEvent): E
       return { ...state, settings: { ...state.settings, [event.data.section]: event.data.value } };
     case 'ExtensionForwardingCleared':
       return { ...state, settings: { ...state.settings, forwarding: DEFAULT_SETTINGS.forwarding } };
+    case 'ExtensionCallAnswered':
+      return { ...state, lastAnsweredDevice: event.data.device };
+    case 'ExtensionCallerIdRequested':
+      return state;
+    case 'ExtensionDeviceAutoProvisioned':
+      return {
+        ...state,
+        devices: state.devices.map((d) =>
+          d.type === 'ip-phone' ? { ...d, autoProvisioned: { deviceName: event.data.deviceName, mac: event.data.mac } } : d,
+        ),
+      };
     default:
       return assertNever(event, 'extension event');
   }
@@ -122,17 +135,40 @@ export const decideExtension = (command: ExtensionCommand, state: ExtensionState
           data: { extensionId, section: 'ringDevices', value: remaining.length > 0 ? remaining : null },
         });
       }
+      // Settings that only mean something with the device go with it.
+      if (state.settings.primaryDevice === command.data.type)
+        events.push({ type: 'ExtensionSettingsChanged', data: { extensionId, section: 'primaryDevice', value: null } });
+      if (command.data.type === 'desktop-app' && state.settings.localSipServer)
+        events.push({ type: 'ExtensionSettingsChanged', data: { extensionId, section: 'localSipServer', value: null } });
       return events;
     }
 
     case 'ConfigureExtension': {
       const sections = Object.keys(command.data.changes) as SettingsSection[];
-      assertMayConfigure(principal, state, sections);
+      assertMayConfigure(principal, state, command.data.changes);
       const merged: ExtensionSettings = { ...state.settings, ...command.data.changes };
       assertSettings(merged, state, sections, context);
       return sections
         .filter((section) => !sameValue(state.settings[section], merged[section]))
         .map((section) => ({ type: 'ExtensionSettingsChanged', data: { extensionId, section, value: merged[section] } }));
+    }
+
+    case 'RecordAnsweredDevice': {
+      if (!state.devices.some((d) => d.type === command.data.device))
+        throw ruleViolated(ExtensionRule.DEVICE_NOT_ACTIVATED, `No ${command.data.device} is activated on this extension`);
+      return state.lastAnsweredDevice === command.data.device ? [] : [{ type: 'ExtensionCallAnswered', data: command.data }];
+    }
+
+    case 'RequestCallerId':
+      assertSelfOrAdmin(principal, state);
+      return [{ type: 'ExtensionCallerIdRequested', data: command.data }];
+
+    case 'RecordAutoProvisioning': {
+      const phone = state.devices.find((d) => d.type === 'ip-phone');
+      if (!phone) throw ruleViolated(ExtensionRule.DEVICE_NOT_ACTIVATED, 'Auto-provisioning registers an IP phone: activate one first');
+      const { deviceName, mac } = command.data;
+      if (phone.autoProvisioned?.deviceName === deviceName && phone.autoProvisioned.mac === mac) return [];
+      return [{ type: 'ExtensionDeviceAutoProvisioned', data: command.data }];
     }
 
     case 'ClearForwarding': {
@@ -145,10 +181,19 @@ export const decideExtension = (command: ExtensionCommand, state: ExtensionState
   }
 };
 
-/** The devices that ring: as configured, else the first activated one in the documented priority. */
+/**
+ * The devices that ring: none when the extension is mapped to a gateway (its SIP account takes
+ * every call); as configured; else a contact-centre extension's primary device; else the device
+ * the last call was answered on; else the first activated one in the documented priority.
+ */
 export const effectiveRingDevices = (state: Existing): DeviceType[] => {
-  if (state.settings.ringDevices) return [...state.settings.ringDevices];
-  const first = DEVICE_PRIORITY.find((type) => state.devices.some((d) => d.type === type));
+  const settings = { ...DEFAULT_SETTINGS, ...state.settings };
+  if (settings.gatewayMapping) return [];
+  if (settings.ringDevices) return [...settings.ringDevices];
+  const active = (type: DeviceType | null | undefined): type is DeviceType => !!type && state.devices.some((d) => d.type === type);
+  if (state.assignee.type === 'contact-centre' && active(settings.primaryDevice)) return [settings.primaryDevice];
+  if (active(state.lastAnsweredDevice)) return [state.lastAnsweredDevice];
+  const first = DEVICE_PRIORITY.find(active);
   return first ? [first] : [];
 };
 
@@ -179,11 +224,25 @@ const assertSelfOrAdmin = (principal: Principal, state: Existing): void => {
   assertAdminOf(principal, state.tenant);
 };
 
-const assertMayConfigure = (principal: Principal, state: Existing, sections: readonly SettingsSection[]): void => {
+/**
+ * Admins change every section; the extension's user the user-editable ones, and its caller ID
+ * only by picking one of the numbers its admin assigned it (pick-from-list mode).
+ */
+const assertMayConfigure = (principal: Principal, state: Existing, changes: Partial<ExtensionSettings>): void => {
   if (principal.role !== 'user') return assertAdminOf(principal, state.tenant);
   assertSelfOrAdmin(principal, state);
-  const adminOnly = sections.filter((s) => !USER_EDITABLE.has(s));
+  const sections = Object.keys(changes) as SettingsSection[];
+  const adminOnly = sections.filter((s) => !USER_EDITABLE.has(s) && !(s === 'callerId' && isPickFromList(state, changes.callerId)));
   if (adminOnly.length > 0) throw new PlatformError('FORBIDDEN', `Only admins may change ${adminOnly.join(', ')}`);
+};
+
+/** A user's caller-ID change that only picks a number from the list its admin assigned. */
+const isPickFromList = (state: Existing, callerId: ExtensionSettings['callerId'] | undefined): boolean => {
+  const current = state.settings.callerId;
+  if (!callerId || current.mode !== 'pick-from-list') return false;
+  if (!sameValue({ ...callerId, number: null }, { ...current, number: null }))
+    throw ruleViolated(ExtensionRule.CLI_NOT_CHOSEN_FROM_LIST, 'Users only pick their caller ID from the list their admin assigned');
+  return true;
 };
 
 const forwardTargets = (settings: ExtensionSettings): ForwardTarget[] =>
@@ -236,8 +295,17 @@ const assertSettings = (
     if (touched.has('noAnswer') && settings.noAnswer)
       throw ruleViolated(ExtensionRule.NORMAL_EXTENSION_ONLY, 'No-answer actions are for normal extensions only');
   }
+  if (touched.has('localSipServer') && settings.localSipServer && !state.devices.some((d) => d.type === 'desktop-app'))
+    throw ruleViolated(ExtensionRule.LOCAL_SIP_SERVER_DESKTOP_ONLY, 'A local SIP server is for the desktop app only: activate it first');
+  if (touched.has('primaryDevice') && settings.primaryDevice) {
+    if (type !== 'contact-centre')
+      throw ruleViolated(ExtensionRule.PRIMARY_DEVICE_CONTACT_CENTRE_ONLY, 'A primary device is for contact-centre extensions only');
+    if (!state.devices.some((d) => d.type === settings.primaryDevice))
+      throw ruleViolated(ExtensionRule.DEVICE_NOT_ACTIVATED, `No ${settings.primaryDevice} is activated on this extension`);
+  }
   if (touched.has('callerId')) {
-    const own = new Set(context.ownActiveNumbers ?? []);
+    // The occupier's own active numbers at the site, and the user's registered mobile.
+    const own = new Set([...(context.ownActiveNumbers ?? []), ...(state.info.registeredMobile ? [state.info.registeredMobile] : [])]);
     const { callerId } = settings;
     const foreign = [...callerId.allowedNumbers, ...(callerId.number ? [callerId.number] : [])].filter((n) => !own.has(n));
     if (foreign.length > 0)

@@ -224,3 +224,112 @@ describe('extension decider', () => {
     });
   });
 });
+
+describe('extension configuration: devices, caller ID and connection settings', () => {
+  const NUMBERS = { ownActiveNumbers: ['+12125551000', '+12125551001'] };
+
+  test('with several devices and none chosen, the device the last call was answered on rings; before any call, the documented priority', () => {
+    const state = given(created(), device('ip-phone'), device('mobile-app'));
+    expect(effectiveRingDevices(state as never)).toEqual(['ip-phone']);
+    const answered = decideExtension(cmd('RecordAnsweredDevice', { device: 'mobile-app' }, { id: 'pbx', role: 'system' }), state, {});
+    expect(answered).toEqual([{ type: 'ExtensionCallAnswered', data: { extensionId: E, device: 'mobile-app' } }]);
+    expect(effectiveRingDevices(given(created(), device('ip-phone'), device('mobile-app'), ...answered) as never)).toEqual(['mobile-app']);
+    rule(() => decideExtension(cmd('RecordAnsweredDevice', { device: 'desktop-app' }), state, {}), 'DEVICE_NOT_ACTIVATED');
+  });
+
+  test('a contact-centre extension rings its configured primary device; other types cannot have one', () => {
+    const centre = given(created('contact-centre'), device('ip-phone'), device('desktop-app'));
+    const events = decideExtension(configure({ primaryDevice: 'desktop-app' }), centre, {});
+    expect(effectiveRingDevices(given(created('contact-centre'), device('ip-phone'), device('desktop-app'), ...events) as never)).toEqual([
+      'desktop-app',
+    ]);
+    rule(() => decideExtension(configure({ primaryDevice: 'mobile-app' }), centre, {}), 'DEVICE_NOT_ACTIVATED');
+    rule(
+      () => decideExtension(configure({ primaryDevice: 'ip-phone' }), given(created(), device('ip-phone')), {}),
+      'PRIMARY_DEVICE_CONTACT_CENTRE_ONLY',
+    );
+  });
+
+  test('mapped to a gateway, no device rings: the SIP account takes every call', () => {
+    const state = given(created(), device('ip-phone'));
+    const events = decideExtension(configure({ gatewayMapping: { sipAccount: 'sip-201' } }), state, {});
+    expect(effectiveRingDevices(given(created(), device('ip-phone'), ...events) as never)).toEqual([]);
+    expect(() => decideExtension(configure({ gatewayMapping: { sipAccount: 'sip-201' } }, ada), state, {})).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+
+  test('a local SIP server is for the desktop app only, and goes when the desktop app is deactivated', () => {
+    rule(
+      () => decideExtension(configure({ localSipServer: '10.0.0.5' }), given(created(), device('ip-phone')), {}),
+      'LOCAL_SIP_SERVER_DESKTOP_ONLY',
+    );
+    const withDesktop = given(created(), device('desktop-app'));
+    const set = decideExtension(configure({ localSipServer: '10.0.0.5' }, ada), withDesktop, {});
+    expect(set).toEqual([{ type: 'ExtensionSettingsChanged', data: { extensionId: E, section: 'localSipServer', value: '10.0.0.5' } }]);
+    const off = decideExtension(cmd('DeactivateDevice', { type: 'desktop-app' }), given(created(), device('desktop-app'), ...set), {});
+    expect(off).toContainEqual({ type: 'ExtensionSettingsChanged', data: { extensionId: E, section: 'localSipServer', value: null } });
+  });
+
+  test('TLS and STUN are off until turned on; the user may turn them on for their own devices', () => {
+    const state = given(created());
+    expect(state).toMatchObject({ settings: { transport: { tls: false, stun: false } } });
+    expect(decideExtension(configure({ transport: { tls: true, stun: true } }, ada), state, {})).toEqual([
+      { type: 'ExtensionSettingsChanged', data: { extensionId: E, section: 'transport', value: { tls: true, stun: true } } },
+    ]);
+  });
+
+  test('users pick their caller ID from the list their admin assigned, and change nothing else of it', () => {
+    const listed = { ...DEFAULT_SETTINGS.callerId, mode: 'pick-from-list' as const, allowedNumbers: ['+12125551000', '+12125551001'] };
+    const assigned = decideExtension(configure({ callerId: listed }), given(created()), NUMBERS);
+    const state = given(created(), ...assigned);
+    expect(decideExtension(configure({ callerId: { ...listed, number: '+12125551001' } }, ada), state, NUMBERS)).toHaveLength(1);
+    rule(() => decideExtension(configure({ callerId: { ...listed, number: '+12125559999' } }, ada), state, NUMBERS), 'CLI_NOT_OWN_NUMBER');
+    rule(() => decideExtension(configure({ callerId: { ...listed, hide: true } }, ada), state, NUMBERS), 'CLI_NOT_CHOSEN_FROM_LIST');
+    // In fixed mode the caller ID is the admin's to set.
+    expect(() =>
+      decideExtension(configure({ callerId: { ...DEFAULT_SETTINGS.callerId, number: '+12125551001' } }, ada), given(created()), NUMBERS),
+    ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => decideExtension(configure({ callerId: listed }, alan), state, NUMBERS)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+
+  test('the user’s registered mobile may be the fixed caller ID', () => {
+    const mobile = '+447700900123';
+    const withMobile = given({
+      ...created(),
+      data: {
+        ...(created().data as object),
+        info: { label: 'Ada', passcode: null, debugMode: false, hotDesking: true, registeredMobile: mobile },
+      },
+    } as ExtensionEvent);
+    expect(withMobile).toMatchObject({ info: { hotDesking: true, registeredMobile: mobile } });
+    expect(decideExtension(configure({ callerId: { ...DEFAULT_SETTINGS.callerId, number: mobile } }), withMobile, NUMBERS)).toHaveLength(1);
+    rule(
+      () => decideExtension(configure({ callerId: { ...DEFAULT_SETTINGS.callerId, number: mobile } }), given(created()), NUMBERS),
+      'CLI_NOT_OWN_NUMBER',
+    );
+  });
+
+  test('a request for a new caller ID is recorded and changes no setting', () => {
+    const state = given(created());
+    const events = decideExtension(cmd('RequestCallerId', { number: '+442071239999' }, ada), state, {});
+    expect(events).toEqual([{ type: 'ExtensionCallerIdRequested', data: { extensionId: E, number: '+442071239999' } }]);
+    expect(given(created(), ...events)).toEqual(state);
+    expect(() => decideExtension(cmd('RequestCallerId', { number: '+442071239999' }, alan), state, {})).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+  });
+
+  test('auto-provisioning registers the activated IP phone once; without one it is refused', () => {
+    const data = { deviceName: 'Poly VVX 450', mac: '64:16:7F:12:34:56' };
+    const state = given(created(), device('ip-phone'));
+    const events = decideExtension(cmd('RecordAutoProvisioning', data, { id: 'provisioner', role: 'system' }), state, {});
+    expect(events).toEqual([{ type: 'ExtensionDeviceAutoProvisioned', data: { extensionId: E, ...data } }]);
+    const provisioned = given(created(), device('ip-phone'), ...events);
+    expect(provisioned).toMatchObject({ devices: [{ type: 'ip-phone', autoProvisioned: data }] });
+    expect(decideExtension(cmd('RecordAutoProvisioning', data), provisioned, {})).toEqual([]);
+    rule(() => decideExtension(cmd('RecordAutoProvisioning', data), given(created(), device('mobile-app')), {}), 'DEVICE_NOT_ACTIVATED');
+  });
+});

@@ -6,7 +6,12 @@ export type DeviceType = 'ip-phone' | 'mobile-app' | 'desktop-app';
 /** The documented default order of devices to ring when none is configured. */
 export const DEVICE_PRIORITY: readonly DeviceType[] = ['ip-phone', 'mobile-app', 'desktop-app'];
 
-export type Device = { readonly type: DeviceType; readonly deviceId: string };
+export type Device = {
+  readonly type: DeviceType;
+  readonly deviceId: string;
+  /** Set when auto-provisioning registered the IP phone's licence; otherwise the device was set up by hand. */
+  readonly autoProvisioned?: { readonly deviceName: string; readonly mac: string };
+};
 export type Assignee = { readonly userId: string; readonly type: ExtensionType; readonly role: 'member' | 'supervisor' | 'admin' };
 
 export type ForwardTarget = { readonly numbers: readonly string[]; readonly extensions: readonly string[] };
@@ -61,6 +66,14 @@ export type ExtensionSettings = {
   readonly callerId: CallerIdSettings;
   readonly usageLimit: UsageLimit;
   readonly noAnswer: NoAnswerAction | null;
+  /** TLS encrypts the calls' signalling, STUN lets devices behind NAT reach the provider; off: UDP and TCP. */
+  readonly transport: { readonly tls: boolean; readonly stun: boolean };
+  /** A SIP server inside the organisation's firewall, for the desktop app only. */
+  readonly localSipServer: string | null;
+  /** Mapped to a gateway: every incoming call goes to this SIP account instead of the devices. */
+  readonly gatewayMapping: { readonly sipAccount: string } | null;
+  /** A contact-centre extension's default device to ring. */
+  readonly primaryDevice: DeviceType | null;
 };
 
 export const DEFAULT_SETTINGS: ExtensionSettings = {
@@ -80,7 +93,14 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
   },
   usageLimit: { type: 'unlimited' },
   noAnswer: null,
+  transport: { tls: false, stun: false },
+  localSipServer: null,
+  gatewayMapping: null,
+  primaryDevice: null,
 };
+
+/** The platform records voicemail messages of up to a minute. */
+export const VOICEMAIL_MAX_SECONDS = 60;
 
 export type SettingsSection = keyof ExtensionSettings;
 /** What an extension's own user may change; the rest is for admins. */
@@ -91,6 +111,8 @@ export const USER_EDITABLE: ReadonlySet<SettingsSection> = new Set([
   'voicemail',
   'callWaiting',
   'noAnswer',
+  'transport',
+  'localSipServer',
 ]);
 
 /** PINs exist only as salted hashes; the handler hashes, the decider compares and counts. */
@@ -104,7 +126,16 @@ export type PinState = {
   readonly locked: boolean;
 };
 
-export type ExtensionInfo = { readonly label: string; readonly passcode: string | null; readonly debugMode: boolean };
+export type ExtensionInfo = {
+  readonly label: string;
+  readonly passcode: string | null;
+  readonly debugMode: boolean;
+  readonly hotDesking: boolean;
+  /** The user's registered mobile, which may be the extension's fixed caller ID. */
+  readonly registeredMobile: string | null;
+};
+
+export const DEFAULT_INFO: Pick<ExtensionInfo, 'hotDesking' | 'registeredMobile'> = { hotDesking: false, registeredMobile: null };
 
 export type ExtensionState =
   | { readonly exists: false }
@@ -119,6 +150,8 @@ export type ExtensionState =
       readonly pin: PinState;
       readonly devices: readonly Device[];
       readonly settings: ExtensionSettings;
+      /** The device the last call was answered or made on: the default to ring when several are active. */
+      readonly lastAnsweredDevice: DeviceType | null;
     };
 
 type At = { readonly extensionId: string };
@@ -143,6 +176,9 @@ export type ExtensionCommand =
   | Command<'ActivateDevice', At & { readonly device: Device }>
   | Command<'DeactivateDevice', At & { readonly type: DeviceType }>
   | Command<'ConfigureExtension', At & { readonly changes: Partial<ExtensionSettings> }>
+  | Command<'RecordAnsweredDevice', At & { readonly device: DeviceType }>
+  | Command<'RequestCallerId', At & { readonly number: string }>
+  | Command<'RecordAutoProvisioning', At & { readonly deviceName: string; readonly mac: string }>
   | Command<'ClearForwarding', At & { readonly reason: 'number-deactivated' | 'number-unassigned' | 'number-deallocated' }>;
 
 export type ExtensionEvent = EventsOf<typeof extensionEvents>;

@@ -4,10 +4,11 @@ import {
   configureExtensionSchema,
   ExtensionCommands,
   extensionCommandSubject,
+  requestCallerIdSchema,
   updateExtensionInfoSchema,
 } from '@tnp/extension-device-contracts';
 import type { ExtensionDeps } from '../extension-commands';
-import { configureExtension, updateExtensionInfo } from './configure-extension.handler';
+import { configureExtension, requestCallerId, updateExtensionInfo } from './configure-extension.handler';
 
 export const configureExtensionEndpoints = (deps: ExtensionDeps, endpointDeps: EndpointDeps, prefix: string): NatsEndpoint[] => [
   commandEndpoint(endpointDeps, {
@@ -21,5 +22,11 @@ export const configureExtensionEndpoints = (deps: ExtensionDeps, endpointDeps: E
     commandType: 'ConfigureExtension',
     schema: configureExtensionSchema,
     handle: (d, m) => configureExtension(deps, { extensionId: d.extensionId, changes: d.changes as Partial<ExtensionSettings> }, m),
+  }),
+  commandEndpoint(endpointDeps, {
+    subject: extensionCommandSubject(ExtensionCommands.requestCallerId, prefix),
+    commandType: 'RequestCallerId',
+    schema: requestCallerIdSchema,
+    handle: (d, m) => requestCallerId(deps, d, m),
   }),
 ];

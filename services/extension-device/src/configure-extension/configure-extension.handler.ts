@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CommandMetadata } from '@tnp/kernel';
 import { extensionDecider, extensionStreamId, type ExtensionSettings } from '@tnp/extension-device-domain';
-import type { updateExtensionInfoSchema } from '@tnp/extension-device-contracts';
+import type { updateExtensionInfoSchema, requestCallerIdSchema } from '@tnp/extension-device-contracts';
 import { decideOnExtension, onExtension, runExtensionCommand, tenantOf, type ExtensionDeps, type Outcome } from '../extension-commands';
 import { ED_SCHEMA } from '../read-model/extension-device.read-model';
 
@@ -36,3 +36,10 @@ const activeNumbersOf = async (deps: ExtensionDeps, tenant: string, siteId: stri
     );
   return rows.map((r) => r.key);
 };
+
+/** A number the user wants as a new caller ID (rebranding): recorded for support to follow up, the settings unchanged. */
+export const requestCallerId = (
+  deps: ExtensionDeps,
+  input: z.infer<typeof requestCallerIdSchema>,
+  metadata: CommandMetadata,
+): Promise<Outcome> => onExtension(deps, metadata, { type: 'RequestCallerId', data: input });

@@ -1,7 +1,14 @@
 import { commandEndpoint, type EndpointDeps, type NatsEndpoint } from '@tnp/messaging';
-import { activateDeviceSchema, deactivateDeviceSchema, ExtensionCommands, extensionCommandSubject } from '@tnp/extension-device-contracts';
+import {
+  activateDeviceSchema,
+  deactivateDeviceSchema,
+  ExtensionCommands,
+  extensionCommandSubject,
+  recordAnsweredDeviceSchema,
+  recordAutoProvisioningSchema,
+} from '@tnp/extension-device-contracts';
 import type { ExtensionDeps } from '../extension-commands';
-import { activateDevice, deactivateDevice } from './device.handler';
+import { activateDevice, deactivateDevice, recordAnsweredDevice, recordAutoProvisioning } from './device.handler';
 
 export const deviceEndpoints = (deps: ExtensionDeps, endpointDeps: EndpointDeps, prefix: string): NatsEndpoint[] => [
   commandEndpoint(endpointDeps, {
@@ -15,5 +22,17 @@ export const deviceEndpoints = (deps: ExtensionDeps, endpointDeps: EndpointDeps,
     commandType: 'DeactivateDevice',
     schema: deactivateDeviceSchema,
     handle: (d, m) => deactivateDevice(deps, d, m),
+  }),
+  commandEndpoint(endpointDeps, {
+    subject: extensionCommandSubject(ExtensionCommands.recordAnsweredDevice, prefix),
+    commandType: 'RecordAnsweredDevice',
+    schema: recordAnsweredDeviceSchema,
+    handle: (d, m) => recordAnsweredDevice(deps, d, m),
+  }),
+  commandEndpoint(endpointDeps, {
+    subject: extensionCommandSubject(ExtensionCommands.recordAutoProvisioning, prefix),
+    commandType: 'RecordAutoProvisioning',
+    schema: recordAutoProvisioningSchema,
+    handle: (d, m) => recordAutoProvisioning(deps, d, m),
   }),
 ];

@@ -1,6 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { notFound } from '@tnp/kernel';
-import { effectiveRingDevices, extensionKeyOf, type ExtensionState } from '@tnp/extension-device-domain';
+import {
+  DEFAULT_INFO,
+  DEFAULT_SETTINGS,
+  effectiveRingDevices,
+  extensionKeyOf,
+  VOICEMAIL_MAX_SECONDS,
+  type ExtensionState,
+} from '@tnp/extension-device-domain';
 import { openPin } from '../pins/pins';
 import { ED_SCHEMA } from '../read-model/extension-device.read-model';
 
@@ -22,7 +29,8 @@ const toView = (row: Row, key: Buffer) => {
     extensionId: row.key.slice(row.key.indexOf('/') + 1),
     tenant: state.tenant,
     key: state.key,
-    info: state.info,
+    // States stored before a setting existed hold its default.
+    info: { ...DEFAULT_INFO, ...state.info },
     assignee: state.assignee,
     number: state.number,
     siteId: state.siteId,
@@ -31,9 +39,15 @@ const toView = (row: Row, key: Buffer) => {
       failedAttempts: state.pin.failedAttempts,
       defaultPin: row.pin === null ? null : openPin(row.pin, key),
     },
-    devices: state.devices,
+    devices: state.devices.map((d) => ({
+      type: d.type,
+      deviceId: d.deviceId,
+      status: d.autoProvisioned ? `${d.autoProvisioned.deviceName} - ${d.autoProvisioned.mac}` : 'manual',
+    })),
     ringing: effectiveRingDevices(state),
-    settings: state.settings,
+    lastAnsweredDevice: state.lastAnsweredDevice ?? null,
+    settings: { ...DEFAULT_SETTINGS, ...state.settings },
+    voicemailMaxSeconds: VOICEMAIL_MAX_SECONDS,
     handset: row.phone_id,
   };
 };

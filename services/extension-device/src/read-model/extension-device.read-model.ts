@@ -76,6 +76,8 @@ export const extensionsProjection: Projection<ExtensionRow> = {
     'ExtensionDeviceDeactivated',
     'ExtensionSettingsChanged',
     'ExtensionForwardingCleared',
+    'ExtensionCallAnswered',
+    'ExtensionDeviceAutoProvisioned',
   ]),
   keyOf: (event) => event.streamId.slice('extension-'.length),
   apply: (row, recorded: RecordedEvent) => {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@tnp/event-store';
-import { notFound, PlatformError, type CommandMetadata, type Principal } from '@tnp/kernel';
+import { notFound, type CommandMetadata, type Principal } from '@tnp/kernel';
 import { loadAggregate, type UnitOfWork } from '@tnp/messaging';
 import type { UsageView } from '@tnp/extension-device-contracts';
 import {
@@ -11,13 +11,7 @@ import {
   usageAt,
   usageDecider,
 } from '@tnp/extension-device-domain';
-import { answer, runExtensionCommand, type Outcome } from '../extension-commands';
-
-/** An occupier's admin acts for its own occupier only; the platform, operators (scoped by the gateway) and internal systems for any. */
-const assertActsFor = (principal: Principal, occupierId: string, what: string): void => {
-  if (principal.role === 'occupier-admin' && principal.tenantId !== occupierId) throw notFound(`${what} does not exist`);
-  if (principal.role === 'user') throw new PlatformError('FORBIDDEN', 'Users cannot change usage or time zones');
-};
+import { answer, assertActsFor, runExtensionCommand, type Outcome } from '../extension-commands';
 
 const timeZoneOf = async (store: EventStore, tenant: string): Promise<string> =>
   (await loadAggregate(store, occupierTimeZoneStreamId(tenant), timeZoneDecider.evolve, timeZoneDecider.initialState())).state.timeZone;

@@ -30,6 +30,9 @@ import {
   recordUsageSchema,
   setTimeZoneSchema,
   usageViewSchema,
+  recordAnsweredDeviceSchema,
+  recordAutoProvisioningSchema,
+  requestCallerIdSchema,
 } from '@tnp/extension-device-contracts';
 import type { Role } from '../auth/principal';
 import type { ServiceClient } from '../http/nats-client';
@@ -133,6 +136,39 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       schema: updateExtensionInfoSchema,
       summary: 'Change the label, passcode and debug mode',
       body: bodyOf(updateExtensionInfoSchema, 'extensionId'),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN_OR_USER,
+      method: 'POST',
+      path: '/v1/extensions/{extensionId}/caller-id-requests',
+      subject: subject(ExtensionCommands.requestCallerId),
+      schema: requestCallerIdSchema,
+      summary: 'Ask for a new caller ID (a number to rebrand as): recorded for support to follow up; the caller ID stays as it is',
+      body: bodyOf(requestCallerIdSchema, 'extensionId'),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: [],
+      scope: occupierScope,
+      method: 'POST',
+      path: '/v1/occupiers/{occupierId}/extensions/{extensionId}/answered-device',
+      subject: subject(ExtensionCommands.recordAnsweredDevice),
+      schema: recordAnsweredDeviceSchema,
+      summary:
+        'The telephony platform reports the device a call was answered or made on: with several devices active and none chosen, it is the one that rings',
+      body: bodyOf(recordAnsweredDeviceSchema, 'occupierId', 'extensionId'),
+    }),
+    commandRoute(client, {
+      ...extension,
+      roles: [],
+      scope: occupierScope,
+      method: 'POST',
+      path: '/v1/occupiers/{occupierId}/extensions/{extensionId}/auto-provisioning',
+      subject: subject(ExtensionCommands.recordAutoProvisioning),
+      schema: recordAutoProvisioningSchema,
+      summary: 'Auto-provisioning registered the extension’s IP phone licence: the device’s status shows its name and MAC address',
+      body: bodyOf(recordAutoProvisioningSchema, 'occupierId', 'extensionId'),
     }),
     commandRoute(client, {
       ...extension,
