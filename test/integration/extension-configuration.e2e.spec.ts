@@ -1,5 +1,5 @@
 import { eventually } from '@tnp/testing';
-import { startPlatform, type Call, type Platform } from './support/platform-harness';
+import { expectOk as ok, startPlatform, type Platform } from './support/platform-harness';
 
 /**
  * An extension's configuration through the REST API, as the extension-configuration guide
@@ -15,10 +15,6 @@ const MOBILE = '+447700900123';
 let p: Platform;
 const t: Record<string, string> = {};
 
-const ok = (reply: Call, what: string): Call => {
-  expect({ what, status: reply.status, body: reply.body }).toMatchObject({ status: 200 });
-  return reply;
-};
 const view = async () =>
   ok(await p.call('GET', `/v1/occupiers/acme/extensions`, { token: t['acme'] }), 'list').body.extensions.find(
     (e: { extensionId: string }) => e.extensionId === 'ext-cfg',

@@ -1,5 +1,5 @@
 import { eventually } from '@tnp/testing';
-import { startPlatform, type Call, type Platform } from './support/platform-harness';
+import { expectOk as ok, startPlatform, type Platform } from './support/platform-harness';
 
 /**
  * The history of a number across every context, and its state at any past instant, through the
@@ -27,10 +27,6 @@ let p: Platform;
 const t: Record<string, string> = {};
 let heldByAcme = '';
 
-const ok = (reply: Call, what: string): Call => {
-  expect({ what, status: reply.status, body: reply.body }).toMatchObject({ status: 200 });
-  return reply;
-};
 const atSite = (action: string) => `/v1/sites/${SITE}/numbers/${enc(N)}/${action}`;
 
 const wholeHistory = async (token: string, limit = 1000): Promise<Entry[]> => {

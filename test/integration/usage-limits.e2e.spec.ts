@@ -1,5 +1,5 @@
 import { eventually } from '@tnp/testing';
-import { startPlatform, type Call, type Platform } from './support/platform-harness';
+import { expectOk as ok, startPlatform, type Platform } from './support/platform-harness';
 
 /**
  * Usage limits through the REST API: call-detail records count against the month of the
@@ -13,10 +13,6 @@ const USAGE = '/v1/occupiers/acme/extensions/ext-usage/usage';
 let p: Platform;
 const t: Record<string, string> = {};
 
-const ok = (reply: Call, what: string): Call => {
-  expect({ what, status: reply.status, body: reply.body }).toMatchObject({ status: 200 });
-  return reply;
-};
 const cdr = (callId: string, minutes: number, endedAt: string) =>
   p.call('POST', USAGE, { token: t['platform'], body: { callId, minutes, endedAt } });
 const usageAt = async (at: string) => ok(await p.call('GET', `${USAGE}?at=${encodeURIComponent(at)}`, { token: t['acme'] }), 'usage').body;

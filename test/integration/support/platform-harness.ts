@@ -33,6 +33,12 @@ export type Platform = {
 
 const jwt = { secret: 'e2e-secret-e2e-secret-e2e-secret-1234', issuer: 'telephony-platform', audience: 'telephony-api' };
 
+/** A reply that must have succeeded; on failure the assertion shows what was done and the whole answer. */
+export const expectOk = (reply: Call, what: string): Call => {
+  expect({ what, status: reply.status, body: reply.body }).toMatchObject({ status: 200 });
+  return reply;
+};
+
 export type PlatformOptions = {
   /** Extra configuration for every service (IDEMPOTENCY_TTL_MS, COMMAND_LEASE_MS, ...). */
   readonly env?: Record<string, string>;
