@@ -20,6 +20,8 @@ import { SiteTelephonyQueries } from './site-telephony-queries/site-telephony.qu
 import { inventoryNumberHistory } from './number-history/inventory-number-history';
 import { numberHistoryEndpoints } from './number-history/number-history.endpoints';
 import { NumberHistoryQueries } from './number-history/number-history.queries';
+import { voiceServicesEndpoints } from './voice-services/voice-services.endpoints';
+import { VoiceServicesHandler } from './voice-services/voice-services.handler';
 
 export const numberInventoryService: ServiceDefinition = {
   name: SERVICE,
@@ -29,9 +31,11 @@ export const numberInventoryService: ServiceDefinition = {
   readModelSql: readModelSchemaSql(),
   endpoints: ({ store, orm, nc, endpointDeps, prefix }) => {
     const numbers = new NumberCommandProcessor(store);
+    const allocations = new AllocateNumbersHandler(store, orm, numbers);
     return [
       provisionNumbersEndpoint(endpointDeps, new ProvisionNumbersHandler(store), prefix),
-      allocateNumbersEndpoint(endpointDeps, new AllocateNumbersHandler(store, orm, numbers), prefix),
+      allocateNumbersEndpoint(endpointDeps, allocations, prefix),
+      ...voiceServicesEndpoints(endpointDeps, new VoiceServicesHandler(store, orm, allocations), prefix),
       configureSiteEndpoint(endpointDeps, store, prefix),
       nameOccupierEndpoint(endpointDeps, store, prefix),
       bulkChangeEndpoint(endpointDeps, new BulkChangeHandler(store, numbers), prefix),

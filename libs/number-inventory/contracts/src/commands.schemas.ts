@@ -60,6 +60,14 @@ export const allocateNumbersSchema = z.strictObject({
   occupierId: occupierIdSchema,
   count: z.number().int().min(1).max(1000),
 });
+/** Voice services for an occupier at a site; with no numbers reserved for it there, `numbers` available ones come with them. */
+export const addVoiceServicesSchema = z.strictObject({
+  siteId: siteIdSchema,
+  occupierId: occupierIdSchema,
+  numbers: z.number().int().min(1).max(100).default(1),
+});
+export const voiceServicesAtSchema = z.strictObject({ siteId: siteIdSchema, occupierId: occupierIdSchema });
+
 export const configureSiteSchema = z.strictObject({
   siteId: siteIdSchema,
   coolingOffDays: z.number().int().min(0).max(3650),

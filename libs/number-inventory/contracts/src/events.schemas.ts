@@ -103,6 +103,20 @@ export const occupierEvents = {
   }),
 };
 
+const voice = { siteId: z.string(), occupierId: z.string() };
+const VOICE = { siteId: 'lon-1', occupierId: 'acme' };
+
+export const voiceServicesEvents = {
+  OccupierVoiceServicesAdded: eventDefinition(z.object(voice), {
+    summary: 'The occupier has voice services at the site (with no numbers reserved there, available ones were allocated with it).',
+    example: VOICE,
+  }),
+  OccupierVoiceServicesRemoved: eventDefinition(z.object(voice), {
+    summary: 'The occupier’s voice services at the site ended; its numbers stay allocated.',
+    example: VOICE,
+  }),
+};
+
 export const numberInventoryEvents: EventCatalogue = {
   service: SERVICE,
   title: 'Number inventory',
@@ -115,5 +129,6 @@ export const numberInventoryEvents: EventCatalogue = {
     },
     { aggregate: 'site', description: 'A site’s inventory settings.', events: siteEvents },
     { aggregate: 'occupier', description: 'An organisation numbers are allocated to: its name.', events: occupierEvents },
+    { aggregate: 'voice-services', description: 'Whether an occupier has voice services at a site.', events: voiceServicesEvents },
   ],
 };

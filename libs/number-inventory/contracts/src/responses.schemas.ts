@@ -47,6 +47,19 @@ export const bulkChangeResultSchema = z.object({
 export type BulkChangeResult = z.infer<typeof bulkChangeResultSchema>;
 
 export const allocateNumbersResultSchema = z.object({ numbers: z.array(z.string()), eventIds });
+export const voiceServicesResultSchema = z.object({
+  active: z.boolean(),
+  allocated: z
+    .array(z.string())
+    .describe('The numbers allocated automatically with the voice services (none when some were reserved already)'),
+  eventIds,
+});
+export const voiceServicesViewSchema = z.object({
+  siteId: z.string(),
+  occupierId: z.string(),
+  active: z.boolean(),
+  allocatedNumbers: z.number().int().describe('Numbers allocated to the occupier at the site (reserved, active or assigned)'),
+});
 
 export const siteNumberViewSchema = z.object({
   number: z.string(),

@@ -4,6 +4,8 @@ export const NumberInventoryCommands = {
   provisionNumbers: 'provision-numbers',
   allocateNumber: 'allocate-number',
   allocateNumbers: 'allocate-numbers',
+  addVoiceServices: 'add-voice-services',
+  removeVoiceServices: 'remove-voice-services',
   deallocateNumber: 'deallocate-number',
   activateNumber: 'activate-number',
   deactivateNumber: 'deactivate-number',
@@ -26,6 +28,7 @@ export const NumberInventoryQueries = {
   occupierSites: 'occupier-sites',
   numberHistory: 'number-history',
   numberStateAt: 'number-state-at',
+  voiceServices: 'voice-services',
 } as const;
 
 export type NumberInventoryCommandName = (typeof NumberInventoryCommands)[keyof typeof NumberInventoryCommands];

@@ -33,6 +33,10 @@ import {
   numberHistorySchema,
   numberStateAtResultSchema,
   numberStateAtSchema,
+  addVoiceServicesSchema,
+  voiceServicesAtSchema,
+  voiceServicesResultSchema,
+  voiceServicesViewSchema,
 } from '@tnp/number-inventory-contracts';
 import { canSeeNumber } from '../auth/authorize';
 import type { Role } from '../auth/principal';
@@ -264,6 +268,46 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
         return fromReply(reply);
       },
     },
+    commandRoute(client, {
+      method: 'PUT',
+      path: '/v1/sites/{siteId}/occupiers/{occupierId}/voice-services',
+      operationId: 'addVoiceServices',
+      summary:
+        'Voice services for an occupier at the site; an occupier with no numbers reserved there gets `numbers` (default 1) of the available ones allocated with them, atomically',
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      subject: commandSubject(NumberInventoryCommands.addVoiceServices, prefix),
+      schema: addVoiceServicesSchema,
+      body: bodyOf(addVoiceServicesSchema, 'siteId', 'occupierId'),
+      response: voiceServicesResultSchema,
+      responseDescription: 'Active, the numbers allocated with them, and the events appended',
+    }),
+    commandRoute(client, {
+      method: 'DELETE',
+      path: '/v1/sites/{siteId}/occupiers/{occupierId}/voice-services',
+      operationId: 'removeVoiceServices',
+      summary: 'End the occupier’s voice services at the site (its numbers stay allocated)',
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      subject: commandSubject(NumberInventoryCommands.removeVoiceServices, prefix),
+      schema: voiceServicesAtSchema,
+      response: voiceServicesResultSchema,
+    }),
+    queryRoute(client, {
+      method: 'GET',
+      path: '/v1/sites/{siteId}/occupiers/{occupierId}/voice-services',
+      operationId: 'getVoiceServices',
+      summary: 'Whether the occupier has voice services at the site, and how many numbers it holds there',
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      subject: querySubject(NumberInventoryQueries.voiceServices, prefix),
+      schema: voiceServicesAtSchema,
+      response: voiceServicesViewSchema,
+      responseDescription: 'The occupier’s voice services at the site',
+    }),
     queryRoute(client, {
       method: 'GET',
       path: '/v1/numbers/{number}/history',

@@ -24,6 +24,13 @@ export class AllocateNumbersHandler {
   }
 
   private async attempt(input: AllocateNumbersInput, metadata: CommandMetadata): Promise<AllocateNumbersResult> {
+    const chosen = await this.choose(input, metadata);
+    const results = await this.store.appendMany(chosen.flatMap((c) => c.requests));
+    return { numbers: chosen.map((c) => c.number), eventIds: results.flatMap((r) => r.eventIds) };
+  }
+
+  /** N available numbers decided for the occupier on their own streams, not yet written; refused when the site has fewer. */
+  async choose(input: AllocateNumbersInput, metadata: CommandMetadata): Promise<{ number: string; requests: AppendRequest[] }[]> {
     const owner = { type: 'occupier' as const, occupierId: input.occupierId };
     const chosen: { number: string; requests: AppendRequest[] }[] = [];
     const pageSize = Math.max(input.count * 2, 20);
@@ -46,8 +53,7 @@ export class AllocateNumbersHandler {
         `Site ${input.siteId} has ${chosen.length} allocatable numbers; ${input.count} were asked for`,
       );
     }
-    const results = await this.store.appendMany(chosen.flatMap((c) => c.requests));
-    return { numbers: chosen.map((c) => c.number), eventIds: results.flatMap((r) => r.eventIds) };
+    return chosen;
   }
 
   private async candidates(siteId: string, now: string, offset: number, limit: number): Promise<string[]> {
