@@ -95,6 +95,9 @@ describe('number assignment and fax through the REST API', () => {
     const greeting = await call('PUT', '/v1/occupiers/acme/greetings/welcome', { token: t['acme'], raw: wav, contentType: 'audio/wav' });
     expect(greeting.body).toMatchObject({ contentType: 'audio/wav', bytes: wav.length });
 
+    // Conference rooms need the account's conference bridge, which the site's operator sets.
+    expect((await call('PUT', '/v1/occupiers/acme/features', { token: t['acme'], body: { conferenceBridge: true } })).status).toBe(403);
+    expect((await call('PUT', '/v1/occupiers/acme/features', { token: t['operator'], body: { conferenceBridge: true } })).status).toBe(200);
     const routes: [number, unknown][] = [
       [0, { type: 'none' }],
       [1, { type: 'user', userId: 'u-alan' }],
@@ -191,6 +194,7 @@ describe('number assignment and fax through the REST API', () => {
     expect(new Set(assignmentEvents)).toEqual(
       new Set([
         'UserRegistered',
+        'AccountFeaturesSet',
         'DestinationCreated',
         'GreetingUploaded',
         'NumberLifecycleObserved',

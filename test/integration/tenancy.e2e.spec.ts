@@ -100,6 +100,7 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
   setDisplayName: (t) => ({ path: num(t, 0, '/display-name'), body: { first: 'Reception' } }),
   clearDisplayName: (t) => ({ path: num(t, 0, '/display-name') }),
   getRouting: (t) => ({ path: num(t, 0, '/routing') }),
+  setAccountFeatures: (t) => ({ path: occ(t, '/features'), body: { conferenceBridge: true } }),
   createDestination: (t) => ({ path: occ(t, '/destinations'), body: { destinationId: 'dest-new', kind: 'route', name: 'New' } }),
   renameDestination: (t) => ({ path: occ(t, `/destinations/dest-${t.key}`), body: { name: 'Renamed' } }),
   removeDestination: (t) => ({ path: occ(t, `/destinations/dest-spare-${t.key}`) }),

@@ -7,6 +7,7 @@ import {
   assignmentQuerySubject,
   assignUserSchema,
   createDestinationSchema,
+  setAccountFeaturesSchema,
   getRoutingSchema,
   listDestinationsSchema,
   listOccupierNumbersSchema,
@@ -59,6 +60,9 @@ export const assignmentEndpoints = (deps: EndpointDeps, h: AssignmentHandlers, p
       h.displayName.set(d.number, { first: d.first, second: d.second }, m),
     ),
     command(AssignmentCommands.clearDisplayName, 'ClearDisplayName', numberOnlySchema, (d, m) => h.displayName.clear(d.number, m)),
+    command(AssignmentCommands.setAccountFeatures, 'SetAccountFeatures', setAccountFeaturesSchema, (d, m) =>
+      h.catalogue.features({ type: 'SetAccountFeatures', data: { ...tenantOf(d), conferenceBridge: d.conferenceBridge } }, m),
+    ),
     command(AssignmentCommands.createDestination, 'CreateDestination', createDestinationSchema, (d, m) =>
       h.catalogue.destination(
         { type: 'CreateDestination', data: { ...tenantOf(d), destinationId: d.destinationId, kind: d.kind, name: d.name } },

@@ -179,10 +179,11 @@ describe('assignment service', () => {
       contentBase64: Buffer.from('%PDF-1.7 hello').toString('base64'),
     });
     expect(pdf.error).toMatchObject({ code: 'VALIDATION_FAILED' });
-    const routed = await admin('route-number', {
-      number: n(7),
-      destination: { type: 'conference-room', destinationId: 'acme-room', pinlessEntry: true, greetingId: 'welcome' },
-    });
+    const room = { type: 'conference-room', destinationId: 'acme-room', pinlessEntry: true, greetingId: 'welcome' };
+    // Conference rooms need the account's conference bridge.
+    expect(ruleOf(await admin('route-number', { number: n(7), destination: room }))).toBe('CONFERENCE_BRIDGE_REQUIRED');
+    expect((await assignment.command('set-account-features', { occupierId: 'acme', conferenceBridge: true })).ok).toBe(true);
+    const routed = await admin('route-number', { number: n(7), destination: room });
     expect(routed.ok).toBe(true);
     expect(
       ruleOf(

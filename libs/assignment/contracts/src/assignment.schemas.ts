@@ -121,6 +121,7 @@ export const AssignmentCommands = {
   renameUser: 'rename-user',
   removeUser: 'remove-user',
   uploadGreeting: 'upload-greeting',
+  setAccountFeatures: 'set-account-features',
 } as const;
 
 export const AssignmentQueries = {
@@ -132,6 +133,9 @@ export const AssignmentQueries = {
 
 export type AssignmentCommandName = (typeof AssignmentCommands)[keyof typeof AssignmentCommands];
 export type AssignmentQueryName = (typeof AssignmentQueries)[keyof typeof AssignmentQueries];
+
+/** The features an occupier's account has; the conference bridge lets numbers reach its conference rooms. */
+export const setAccountFeaturesSchema = z.strictObject({ occupierId: slug, conferenceBridge: z.boolean() });
 
 const withPrefix = (prefix: string, subject: string): string => (prefix ? `${prefix}.${subject}` : subject);
 export const assignmentCommandSubject = (name: AssignmentCommandName, prefix = ''): string => withPrefix(prefix, `cmd.${SERVICE}.${name}`);

@@ -134,6 +134,13 @@ export const greetingEvents = {
   ),
 };
 
+export const accountFeaturesEvents = {
+  AccountFeaturesSet: eventDefinition(z.object({ tenant: z.string(), conferenceBridge: z.boolean() }), {
+    summary: 'The occupier’s account features changed: with the conference bridge, numbers may be routed to its conference rooms.',
+    example: { tenant: 'acme', conferenceBridge: true },
+  }),
+};
+
 export const assignmentEvents: EventCatalogue = {
   service: SERVICE,
   title: 'Assignment',
@@ -146,5 +153,10 @@ export const assignmentEvents: EventCatalogue = {
     { aggregate: 'destination', description: 'An occupier’s route, managed route or conference room.', events: destinationEvents },
     { aggregate: 'occupier-user', description: 'A user of an occupier, and the number the user holds.', events: occupierUserEvents },
     { aggregate: 'greeting', description: 'An uploaded audio greeting, by reference.', events: greetingEvents },
+    {
+      aggregate: 'account-features',
+      description: 'The features an occupier’s account has (the conference bridge).',
+      events: accountFeaturesEvents,
+    },
   ],
 };

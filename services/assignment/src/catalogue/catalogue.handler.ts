@@ -2,10 +2,13 @@ import type { EventStore } from '@tnp/event-store';
 import type { CommandMetadata } from '@tnp/kernel';
 import { retryOnConflict, UnitOfWork } from '@tnp/messaging';
 import {
+  accountFeaturesDecider,
+  accountFeaturesStreamId,
   destinationDecider,
   destinationStreamId,
   occupierUserDecider,
   occupierUserStreamId,
+  type AccountFeaturesCommand,
   type DestinationCommand,
   type OccupierUserCommand,
 } from '@tnp/assignment-domain';
@@ -22,6 +25,15 @@ export class CatalogueHandler {
     return this.run(metadata, command.data.destinationId, async (uow) => {
       await uow.load(streamId, destinationDecider);
       uow.decide(streamId, destinationDecider, command, undefined);
+    });
+  }
+
+  /** The account's features (the conference bridge), set by the platform or the site's operator. */
+  features(command: Omit<AccountFeaturesCommand, 'metadata'>, metadata: CommandMetadata): Promise<CatalogueOutcome> {
+    const streamId = accountFeaturesStreamId(command.data.tenant);
+    return this.run(metadata, command.data.tenant, async (uow) => {
+      await uow.load(streamId, accountFeaturesDecider);
+      uow.decide(streamId, accountFeaturesDecider, command, undefined);
     });
   }
 

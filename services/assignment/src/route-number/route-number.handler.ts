@@ -3,7 +3,15 @@ import parsePhoneNumberFromString from 'libphonenumber-js';
 import type { EventStore } from '@tnp/event-store';
 import { notFound, validationFailed, type CommandMetadata } from '@tnp/kernel';
 import { retryOnConflict, UnitOfWork } from '@tnp/messaging';
-import { numberRoutingDecider, numberRoutingStreamId, tenantOf, type Destination, type RoutingContext } from '@tnp/assignment-domain';
+import {
+  accountFeaturesDecider,
+  accountFeaturesStreamId,
+  numberRoutingDecider,
+  numberRoutingStreamId,
+  tenantOf,
+  type Destination,
+  type RoutingContext,
+} from '@tnp/assignment-domain';
 import type { RouteNumberInput } from '@tnp/assignment-contracts';
 import { ASSIGNMENT_SCHEMA } from '../read-model/read-model.entities';
 import { catalogueTarget, decideRouting, userTarget } from './routing-writer';
@@ -48,6 +56,9 @@ export class RouteNumberHandler {
         ...(input.settings.emergencyRouteId ? { emergencyRoute: await catalogueTarget(uow, tenant, input.settings.emergencyRouteId) } : {}),
         ...(destination.type === 'conference-room' && destination.greetingId
           ? { greeting: await this.greetingTarget(tenant, destination.greetingId) }
+          : {}),
+        ...(destination.type === 'conference-room'
+          ? { conferenceBridge: (await uow.load(accountFeaturesStreamId(tenant), accountFeaturesDecider)).conferenceBridge }
           : {}),
       };
       await decideRouting(

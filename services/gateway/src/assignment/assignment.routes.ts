@@ -13,6 +13,7 @@ import {
   assignmentQuerySubject,
   assignUserSchema,
   createDestinationSchema,
+  setAccountFeaturesSchema,
   getRoutingSchema,
   listDestinationsSchema,
   listOccupierNumbersSchema,
@@ -113,6 +114,16 @@ export const assignmentRoutes = (client: ServiceClient, prefix: string): RouteSp
         return fromReply(reply);
       },
     },
+    commandRoute(client, {
+      ...occupierScoped,
+      roles: ['operator'],
+      method: 'PUT',
+      path: '/v1/occupiers/{occupierId}/features',
+      subject: subject(AssignmentCommands.setAccountFeatures),
+      schema: setAccountFeaturesSchema,
+      summary: 'The occupier account’s features: with the (advanced) conference bridge its numbers may be routed to its conference rooms',
+      body: bodyOf(setAccountFeaturesSchema, 'occupierId'),
+    }),
     commandRoute(client, {
       ...occupierScoped,
       method: 'POST',

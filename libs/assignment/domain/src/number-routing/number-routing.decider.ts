@@ -182,6 +182,11 @@ const assertDestination = (destination: Destination, tenant: string, context: Ro
     case 'managed-route':
       return assertTarget(context.destination, tenant, destination.type, `Destination ${destination.destinationId}`);
     case 'conference-room':
+      if (!context.conferenceBridge)
+        throw ruleViolated(
+          AssignmentRule.CONFERENCE_BRIDGE_REQUIRED,
+          'Numbers reach conference rooms only on accounts with the conference bridge feature',
+        );
       assertTarget(context.destination, tenant, 'conference-room', `Conference room ${destination.destinationId}`);
       if (destination.greetingId !== null && (!context.greeting?.exists || context.greeting.occupierId !== tenant)) {
         throw ruleViolated(AssignmentRule.GREETING_NOT_FOUND, `Greeting ${destination.greetingId} does not exist`);

@@ -206,7 +206,7 @@ describe('number routing decider', () => {
           decideNumberRouting(
             routeTo({ type: 'conference-room', destinationId: 'r1', pinlessEntry: true, greetingId: null }),
             state,
-            ctx({ destination: route }),
+            ctx({ destination: route, conferenceBridge: true }),
           ),
         'DESTINATION_TYPE_MISMATCH',
       );
@@ -232,6 +232,15 @@ describe('number routing decider', () => {
       ).toHaveLength(1);
     });
 
+    test('a conference room is reached only on an account with the conference bridge', () => {
+      const room = { type: 'conference-room', destinationId: 'c1', pinlessEntry: true, greetingId: null };
+      const conference = { exists: true, occupierId: 'acme', kind: 'conference-room' as const };
+      refused(() => decideNumberRouting(routeTo(room), given(observed()), ctx({ destination: conference })), 'CONFERENCE_BRIDGE_REQUIRED');
+      expect(decideNumberRouting(routeTo(room), given(observed()), ctx({ destination: conference, conferenceBridge: true }))).toHaveLength(
+        1,
+      );
+    });
+
     test('a conference greeting must be one of the occupier', () => {
       const room = { type: 'conference-room', destinationId: 'c1', pinlessEntry: true, greetingId: 'g1' };
       const conference = { exists: true, occupierId: 'acme', kind: 'conference-room' as const };
@@ -240,7 +249,7 @@ describe('number routing decider', () => {
           decideNumberRouting(
             routeTo(room),
             given(observed()),
-            ctx({ destination: conference, greeting: { exists: false, occupierId: null, kind: null } }),
+            ctx({ conferenceBridge: true, destination: conference, greeting: { exists: false, occupierId: null, kind: null } }),
           ),
         'GREETING_NOT_FOUND',
       );
@@ -248,7 +257,7 @@ describe('number routing decider', () => {
         decideNumberRouting(
           routeTo(room),
           given(observed()),
-          ctx({ destination: conference, greeting: { exists: true, occupierId: 'acme', kind: 'greeting' } }),
+          ctx({ conferenceBridge: true, destination: conference, greeting: { exists: true, occupierId: 'acme', kind: 'greeting' } }),
         ),
       ).toHaveLength(1);
     });

@@ -70,6 +70,8 @@ export type RoutingContext = {
   readonly occupierSites: readonly string[];
   /** For user assignment: whether the user exists, whose it is, and the number it holds. */
   readonly user?: Target & { readonly holds: string | null };
+  /** Whether the number's occupier has the conference bridge (conference rooms need it). */
+  readonly conferenceBridge?: boolean;
 };
 
 export const numberRoutingStreamId = (number: string): string => `number-routing-${number}`;
