@@ -140,6 +140,31 @@ describe('extension configuration', () => {
     );
   });
 
+  test('forwarding reaches at most one call group by its group key', async () => {
+    for (const [id, key] of [
+      ['grp-a', '501'],
+      ['grp-b', '502'],
+    ] as const) {
+      ok(
+        await p.call('POST', '/v1/occupiers/acme/users', { token: t['acme'], body: { userId: `u-${id}`, firstName: 'G', lastName: id } }),
+        'user',
+      );
+      ok(
+        await p.call('POST', '/v1/occupiers/acme/extensions', {
+          token: t['acme'],
+          body: { extensionId: id, key, label: id, assignee: { userId: `u-${id}`, type: 'call-group' } },
+        }),
+        'call group',
+      );
+    }
+    const forwardTo = (...extensions: string[]) => ({
+      forwarding: { always: { numbers: [], extensions }, busy: null, noAnswer: null, vipList: [] },
+    });
+    expect((await settings(forwardTo('501', '502'))).body.rule).toBe('ONE_CALL_GROUP_KEY');
+    ok(await settings(forwardTo('501', '401')), 'one group key and an extension');
+    ok(await settings({ forwarding: { always: null, busy: null, noAnswer: null, vipList: [] } }), 'forwarding off again');
+  });
+
   test('a user picks a caller ID from the assigned list, and may request a new one', async () => {
     const listed = { hide: false, mode: 'pick-from-list', number: n(1), allowedNumbers: [n(1), n(2)] };
     ok(await settings({ callerId: listed }), 'the admin assigns a list');

@@ -280,6 +280,9 @@ const assertSettings = (
     if (type === 'call-group' && target.numbers.length + target.extensions.length > 1) {
       throw ruleViolated(ExtensionRule.CALL_GROUP_SINGLE_DESTINATION, 'An extension in a call group forwards to one destination only');
     }
+    if (touched.has('forwarding') && target.extensions.filter((key) => context.callGroupKeys?.includes(key)).length > 1) {
+      throw ruleViolated(ExtensionRule.ONE_CALL_GROUP_KEY, 'Calls forward to at most one call group’s group key');
+    }
   }
   if (settings.forwarding.busy && settings.callWaiting) {
     throw ruleViolated(

@@ -312,6 +312,16 @@ describe('extension configuration: devices, caller ID and connection settings', 
     );
   });
 
+  test('forwarding reaches at most one call group by its group key', () => {
+    const state = given(created());
+    const forwarding = (...keys: string[]) => ({ ...DEFAULT_SETTINGS.forwarding, always: target([], keys) });
+    rule(
+      () => decideExtension(configure({ forwarding: forwarding('500', '501', '202') }), state, { callGroupKeys: ['500', '501'] }),
+      'ONE_CALL_GROUP_KEY',
+    );
+    expect(decideExtension(configure({ forwarding: forwarding('500', '202', '203') }), state, { callGroupKeys: ['500'] })).toHaveLength(1);
+  });
+
   test('a request for a new caller ID is recorded and changes no setting', () => {
     const state = given(created());
     const events = decideExtension(cmd('RequestCallerId', { number: '+442071239999' }, ada), state, {});

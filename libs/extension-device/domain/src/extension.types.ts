@@ -189,6 +189,8 @@ export type ExtensionContext = {
   readonly pinMatches?: boolean;
   /** The occupier's active numbers at the extension's site: the only caller IDs allowed. */
   readonly ownActiveNumbers?: readonly string[];
+  /** Which of the forwarding targets' extension keys are call groups' (group keys). */
+  readonly callGroupKeys?: readonly string[];
 };
 
 /** Extension ids are the tenant's own: two tenants may use the same id, and neither sees the other's. */

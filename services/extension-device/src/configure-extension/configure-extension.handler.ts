@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { CommandMetadata } from '@tnp/kernel';
-import { extensionDecider, extensionStreamId, type ExtensionSettings } from '@tnp/extension-device-domain';
+import {
+  extensionDecider,
+  extensionKeyClaimStreamId,
+  extensionKeyDecider,
+  extensionStreamId,
+  type ExtensionSettings,
+} from '@tnp/extension-device-domain';
+import type { UnitOfWork } from '@tnp/messaging';
 import type { updateExtensionInfoSchema, requestCallerIdSchema } from '@tnp/extension-device-contracts';
 import { decideOnExtension, onExtension, runExtensionCommand, tenantOf, type ExtensionDeps, type Outcome } from '../extension-commands';
 import { ED_SCHEMA } from '../read-model/extension-device.read-model';
@@ -24,8 +31,22 @@ export const configureExtension = (
     const tenant = tenantOf(metadata, input.extensionId);
     const state = await uow.load(extensionStreamId(tenant, input.extensionId), extensionDecider);
     const ownActiveNumbers = state.exists && input.changes.callerId ? await activeNumbersOf(deps, state.tenant, state.siteId) : [];
-    await decideOnExtension(uow, tenant, { type: 'ConfigureExtension', data: input }, { ownActiveNumbers });
+    const callGroupKeys = input.changes.forwarding ? await callGroupKeysAmong(uow, tenant, input.changes.forwarding) : [];
+    await decideOnExtension(uow, tenant, { type: 'ConfigureExtension', data: input }, { ownActiveNumbers, callGroupKeys });
   });
+
+/** The forwarding targets' extension keys that belong to call-group extensions of the tenant. */
+const callGroupKeysAmong = async (uow: UnitOfWork, tenant: string, forwarding: ExtensionSettings['forwarding']): Promise<string[]> => {
+  const keys = new Set([forwarding.always, forwarding.busy, forwarding.noAnswer].flatMap((t) => t?.extensions ?? []));
+  const groups: string[] = [];
+  for (const key of keys) {
+    const { holder } = await uow.load(extensionKeyClaimStreamId(tenant, key), extensionKeyDecider);
+    if (!holder) continue;
+    const target = await uow.load(extensionStreamId(tenant, holder), extensionDecider);
+    if (target.exists && target.assignee.type === 'call-group') groups.push(key);
+  }
+  return groups;
+};
 
 const activeNumbersOf = async (deps: ExtensionDeps, tenant: string, siteId: string | null): Promise<string[]> => {
   const rows = await deps.orm.em
