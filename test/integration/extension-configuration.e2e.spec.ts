@@ -149,12 +149,15 @@ describe('extension configuration', () => {
         await p.call('POST', '/v1/occupiers/acme/users', { token: t['acme'], body: { userId: `u-${id}`, firstName: 'G', lastName: id } }),
         'user',
       );
-      ok(
-        await p.call('POST', '/v1/occupiers/acme/extensions', {
-          token: t['acme'],
-          body: { extensionId: id, key, label: id, assignee: { userId: `u-${id}`, type: 'call-group' } },
-        }),
-        'call group',
+      // extension-device learns of the user from assignment's events: retry until it has.
+      await eventually(async () =>
+        ok(
+          await p.call('POST', '/v1/occupiers/acme/extensions', {
+            token: t['acme'],
+            body: { extensionId: id, key, label: id, assignee: { userId: `u-${id}`, type: 'call-group' } },
+          }),
+          'call group',
+        ),
       );
     }
     const forwardTo = (...extensions: string[]) => ({

@@ -67,10 +67,18 @@ export const deviceNumberDecider: Decider<DeviceNumberCommand, DeviceNumberEvent
         if (reason && state.handset) events.push({ type: 'DeviceNumberLoggedOut', data: { number, ...state.handset, reason } });
         return events;
       }
-      case 'LinkExtension':
-        return state.extensions.includes(extensionKeyOf(command.data.tenant, command.data.extensionId))
-          ? []
-          : [{ type: 'DeviceNumberLinkedToExtension', data: command.data }];
+      case 'LinkExtension': {
+        if (state.extensions.includes(extensionKeyOf(command.data.tenant, command.data.extensionId))) return [];
+        // As the portal offers it: extensions (and their PINs and features) for active numbers that are not main numbers.
+        if (!isInService(state.observed))
+          throw ruleViolated(
+            ExtensionRule.NUMBER_NOT_ACTIVE,
+            `${number} is ${state.observed?.status ?? 'unknown'}; only active numbers get extensions`,
+          );
+        if (state.observed?.isMain)
+          throw ruleViolated(ExtensionRule.MAIN_NUMBER_NO_EXTENSION, `${number} is a main number; main numbers get no extension`);
+        return [{ type: 'DeviceNumberLinkedToExtension', data: command.data }];
+      }
       case 'LogInToHandset': {
         const owned = assertCanEditNumber(state.observed, number, command.metadata.principal, ExtensionRule.MAIN_NUMBER_NOT_LOGGABLE);
         if (owned.isMain)

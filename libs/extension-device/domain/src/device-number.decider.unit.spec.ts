@@ -97,3 +97,18 @@ describe('handset logins', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('linking an extension to a number', () => {
+  const link = cmd('LinkExtension', { tenant: 'acme', extensionId: 'ext-1' });
+  test('an active number that is not a main number gets the extension once', () => {
+    const events = deviceNumberDecider.decide(link, given(observed()), undefined);
+    expect(events).toEqual([{ type: 'DeviceNumberLinkedToExtension', data: { number: N, tenant: 'acme', extensionId: 'ext-1' } }]);
+    expect(deviceNumberDecider.decide(link, given(observed(), ...events), undefined)).toEqual([]);
+  });
+
+  test('a reserved number, or a main number, gets none', () => {
+    rule(() => deviceNumberDecider.decide(link, given(observed('RESERVED')), undefined), 'NUMBER_NOT_ACTIVE');
+    rule(() => deviceNumberDecider.decide(link, given(observed('ACTIVE', true)), undefined), 'MAIN_NUMBER_NO_EXTENSION');
+    rule(() => deviceNumberDecider.decide(link, given(), undefined), 'NUMBER_NOT_ACTIVE');
+  });
+});
