@@ -65,6 +65,8 @@ beforeAll(async () => {
       ),
     { timeoutMs: 20_000 },
   );
+  const licences = { 'ip-phone': 1, 'mobile-app': 1, 'desktop-app': 1 };
+  ok(await p.call('PUT', '/v1/occupiers/acme/device-licences', { token: t['operator'], body: { licences } }), 'licences');
   ok(await p.call('PUT', `${EXT}/devices/ip-phone`, { token: t['acme'], body: { deviceId: 'poly-cfg' } }), 'ip phone');
   ok(await p.call('PUT', `${EXT}/devices/mobile-app`, { token: t['acme'], body: { deviceId: 'mobile-cfg' } }), 'mobile app');
 }, 90_000);

@@ -94,6 +94,13 @@ describe('extensions and devices through the REST API', () => {
     const asUser = await call('GET', EXT, { token: t['ada'] });
     expect(asUser.body.pin.defaultPin).toBeNull();
 
+    // A device needs one of the occupier's licences of its type; the operator (or billing) sets them.
+    expect((await call('PUT', `${EXT}/devices/ip-phone`, { token: t['acme'], body: { deviceId: 'yealink-1' } })).body.rule).toBe(
+      'DEVICE_LICENCE_REQUIRED',
+    );
+    const licences = { 'ip-phone': 1, 'mobile-app': 1, 'desktop-app': 1 };
+    expect((await call('PUT', '/v1/occupiers/acme/device-licences', { token: t['acme'], body: { licences } })).status).toBe(403);
+    expect((await call('PUT', '/v1/occupiers/acme/device-licences', { token: t['operator'], body: { licences } })).status).toBe(200);
     for (const [type, deviceId] of [
       ['ip-phone', 'yealink-1'],
       ['mobile-app', 'iphone-ada'],
@@ -104,6 +111,29 @@ describe('extensions and devices through the REST API', () => {
     expect((await call('PUT', `${EXT}/devices/mobile-app`, { token: t['acme'], body: { deviceId: 'android-ada' } })).body.rule).toBe(
       'DEVICE_LIMIT',
     );
+    const inUse = await call('GET', '/v1/occupiers/acme/device-licences', { token: t['acme'] });
+    expect(inUse.body.licences).toEqual([
+      { type: 'ip-phone', licensed: 1, used: 1, free: 0 },
+      { type: 'mobile-app', licensed: 1, used: 1, free: 0 },
+      { type: 'desktop-app', licensed: 1, used: 1, free: 0 },
+    ]);
+    expect(
+      (
+        await call('PUT', '/v1/occupiers/acme/device-licences', {
+          token: t['operator'],
+          body: { licences: { ...licences, 'ip-phone': 0 } },
+        })
+      ).body.rule,
+    ).toBe('DEVICE_LICENCES_IN_USE');
+    // Deactivating frees the licence; activating again takes it back.
+    expect((await call('DELETE', `${EXT}/devices/desktop-app`, { token: t['acme'] })).status).toBe(200);
+    expect((await call('GET', '/v1/occupiers/acme/device-licences', { token: t['acme'] })).body.licences[2]).toEqual({
+      type: 'desktop-app',
+      licensed: 1,
+      used: 0,
+      free: 1,
+    });
+    expect((await call('PUT', `${EXT}/devices/desktop-app`, { token: t['acme'], body: { deviceId: 'mac-ada' } })).status).toBe(200);
 
     expect((await call('PUT', handset(0), { token: t['acme'], body: { phoneId: 'PH-100' } })).status).toBe(200);
     expect((await call('PUT', handset(1), { token: t['acme'], body: { phoneId: 'PH-100' } })).body.rule).toBe('HANDSET_IN_USE');
@@ -158,6 +188,11 @@ describe('extensions and devices through the REST API', () => {
         expect(handsets.body.handsets).toEqual([{ phoneId: 'PH-101', number: n(1) }]);
       },
       { timeoutMs: 15_000 },
+    );
+    // A deactivated number's PIN, devices and features stay as they are until it is active again.
+    expect((await call('POST', `${EXT}/pin/reset`, { token: t['acme'] })).body.rule).toBe('NUMBER_NOT_ACTIVE');
+    expect((await call('PATCH', `${EXT}/settings`, { token: t['acme'], body: { doNotDisturb: true } })).body.rule).toBe(
+      'NUMBER_NOT_ACTIVE',
     );
     const profile = await call('GET', '/v1/me/profile', { token: t['ada'] });
     expect(profile.body.extensions.map((e: { key: string }) => e.key)).toEqual(['201']);

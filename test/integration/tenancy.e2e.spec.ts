@@ -69,6 +69,11 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
   listOccupierDestinations: (t) => ({ path: `/v1/occupiers/${t.occupier}/destinations?kind=route` }),
   listOccupierExtensions: (t) => ({ path: `/v1/occupiers/${t.occupier}/extensions` }),
   setTimeZone: (t) => ({ path: occ(t, '/time-zone'), body: { timeZone: 'Europe/Paris' } }),
+  setDeviceLicences: (t) => ({
+    path: occ(t, '/device-licences'),
+    body: { licences: { 'ip-phone': 3, 'mobile-app': 3, 'desktop-app': 3 } },
+  }),
+  getDeviceLicences: (t) => ({ path: occ(t, '/device-licences') }),
   recordUsage: (t) => ({
     path: occ(t, `/extensions/ext-${t.key}/usage`),
     body: { callId: `cdr-${t.key}`, minutes: 1, endedAt: new Date().toISOString() },
@@ -208,6 +213,7 @@ const buildTenant = async (t: Tenant): Promise<void> => {
     await ok(admin, 'POST', occ(t, '/users'), { userId, firstName: 'Test', lastName: userId });
   for (const destinationId of [`dest-${t.key}`, `dest-spare-${t.key}`])
     await ok(admin, 'POST', occ(t, '/destinations'), { destinationId, kind: 'route', name: destinationId });
+  await ok(operator, 'PUT', occ(t, '/device-licences'), { licences: { 'ip-phone': 2, 'mobile-app': 2, 'desktop-app': 2 } });
   await ok(admin, 'POST', occ(t, '/extensions'), {
     extensionId: `ext-${t.key}`,
     key: '201',

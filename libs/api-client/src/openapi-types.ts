@@ -540,6 +540,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/occupiers/{occupierId}/device-licences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The occupier’s device licences of each type: licensed, in use and free
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['getDeviceLicences'];
+    /**
+     * The devices of each type the occupier is licensed to activate (set by the operator or billing); every device activated takes one, and none activates without a free licence
+     * @description Roles: platform, operator.
+     */
+    put: operations['setDeviceLicences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/occupiers/{occupierId}/extensions': {
     parameters: {
       query?: never;
@@ -6174,6 +6198,239 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      /** @description The ids of the events appended (none for a no-op) */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The ids of the events appended (none for a no-op) */
+            eventIds: string[];
+            id: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error413'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a content type the route does not take */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error415'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  getDeviceLicences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Licensed, used and free devices per type */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            licences: {
+              free: number;
+              licensed: number;
+              /** @enum {string} */
+              type: 'ip-phone' | 'mobile-app' | 'desktop-app';
+              /** @description Devices activated on a licence of this type */
+              used: number;
+            }[];
+            occupierId: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  setDeviceLicences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          licences: {
+            'desktop-app': number;
+            'ip-phone': number;
+            'mobile-app': number;
+          };
+        };
+      };
+    };
     responses: {
       /** @description The ids of the events appended (none for a no-op) */
       200: {

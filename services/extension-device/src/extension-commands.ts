@@ -2,7 +2,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
 import { notFound, PlatformError, type CommandMetadata, type Principal } from '@tnp/kernel';
 import { retryOnConflict, UnitOfWork } from '@tnp/messaging';
-import { extensionDecider, extensionStreamId, type ExtensionCommand, type ExtensionContext } from '@tnp/extension-device-domain';
+import {
+  deviceNumberDecider,
+  deviceNumberStreamId,
+  extensionDecider,
+  extensionStreamId,
+  NUMBER_BOUND_COMMANDS,
+  type ExtensionCommand,
+  type ExtensionContext,
+} from '@tnp/extension-device-domain';
 
 /** What a command answers: the id it acted on and the events it stored, never the events themselves. */
 export type Outcome = { readonly id: string; readonly eventIds: readonly string[] };
@@ -33,8 +41,12 @@ export const decideOnExtension = async (
   context: ExtensionContext = {},
 ) => {
   const streamId = extensionStreamId(tenant, command.data.extensionId);
-  await uow.load(streamId, extensionDecider);
-  return uow.decide(streamId, extensionDecider, command, context);
+  const state = await uow.load(streamId, extensionDecider);
+  const linkedNumber =
+    state.exists && state.number && NUMBER_BOUND_COMMANDS.has(command.type)
+      ? (await uow.load(deviceNumberStreamId(state.number), deviceNumberDecider)).observed
+      : undefined;
+  return uow.decide(streamId, extensionDecider, command, linkedNumber === undefined ? context : { ...context, linkedNumber });
 };
 
 /** Only the outcome goes back to the caller (and into the command log): never the events decided, which may hold secrets. */

@@ -11,6 +11,7 @@ import { extensionDeviceEvents, SERVICE } from '@tnp/extension-device-contracts'
 import { configureExtensionEndpoints } from './configure-extension/configure-extension.endpoints';
 import { createExtensionEndpoints } from './create-extension/create-extension.endpoint';
 import { deviceEndpoints } from './devices/device.endpoints';
+import { deviceLicenceEndpoints } from './device-licences/device-licences.endpoints';
 import { pinSettingsSchema } from './extension-device.config';
 import type { ExtensionDeps } from './extension-commands';
 import { handsetEndpoints } from './handsets/handset.endpoints';
@@ -58,6 +59,7 @@ export const extensionDeviceService: ServiceDefinition = {
       ...handsetEndpoints(deps, endpointDeps, prefix),
       ...extensionQueryEndpoints(deps, endpointDeps, prefix),
       ...usageEndpoints(store, endpointDeps, prefix),
+      ...deviceLicenceEndpoints(store, endpointDeps, prefix),
     ];
   },
   projections: () => [

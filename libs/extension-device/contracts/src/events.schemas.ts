@@ -202,6 +202,25 @@ export const occupierTimeZoneEvents = {
   }),
 };
 
+const licenceCounts = z.object({ 'ip-phone': z.number().int(), 'mobile-app': z.number().int(), 'desktop-app': z.number().int() });
+const seat = { tenant: z.string(), type: deviceType, extensionId: z.string() };
+const SEAT = { tenant: 'acme', type: 'ip-phone' as const, extensionId: 'reception' };
+
+export const deviceLicenceEvents = {
+  DeviceLicencesSet: eventDefinition(z.object({ tenant: z.string(), licences: licenceCounts }), {
+    summary: 'How many devices of each type the occupier is licensed to activate.',
+    example: { tenant: 'acme', licences: { 'ip-phone': 20, 'mobile-app': 50, 'desktop-app': 50 } },
+  }),
+  DeviceLicenceTaken: eventDefinition(z.object({ ...seat, deviceId: z.string() }), {
+    summary: 'A device was activated on one of the occupier’s licences of its type.',
+    example: { ...SEAT, deviceId: 'SIP-T46U-0042' },
+  }),
+  DeviceLicenceReleased: eventDefinition(z.object(seat), {
+    summary: 'A device was deactivated: its licence is free again.',
+    example: SEAT,
+  }),
+};
+
 export const extensionDeviceEvents: EventCatalogue = {
   service: SERVICE,
   title: 'Extensions and devices',
@@ -216,5 +235,10 @@ export const extensionDeviceEvents: EventCatalogue = {
     },
     { aggregate: 'handset', description: 'A handset at a site and the number logged in to it.', events: handsetEvents },
     { aggregate: 'occupier-time-zone', description: 'The time zone an occupier’s usage periods follow.', events: occupierTimeZoneEvents },
+    {
+      aggregate: 'device-licences',
+      description: 'The devices an occupier is licensed to activate, and which extensions use the licences.',
+      events: deviceLicenceEvents,
+    },
   ],
 };

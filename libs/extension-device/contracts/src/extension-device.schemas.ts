@@ -69,6 +69,14 @@ export const setTimeZoneSchema = z.strictObject({
     .max(64),
 });
 
+const licenceCount = z.number().int().min(0).max(100_000);
+/** The occupier's device licences, as sold: every device activated takes one of its type. */
+export const setDeviceLicencesSchema = z.strictObject({
+  occupierId: slug,
+  licences: z.strictObject({ 'ip-phone': licenceCount, 'mobile-app': licenceCount, 'desktop-app': licenceCount }),
+});
+export const getDeviceLicencesSchema = z.strictObject({ occupierId: slug });
+
 export const getUsageSchema = z.strictObject({
   occupierId: slug,
   extensionId: slug,
@@ -190,6 +198,7 @@ export const ExtensionCommands = {
   requestCallerId: 'request-caller-id',
   recordAutoProvisioning: 'record-auto-provisioning',
   setTimeZone: 'set-time-zone',
+  setDeviceLicences: 'set-device-licences',
 } as const;
 export const ExtensionQueries = {
   getExtension: 'get-extension',
@@ -198,6 +207,7 @@ export const ExtensionQueries = {
   myProfile: 'my-profile',
   listExtensions: 'list-extensions',
   getUsage: 'get-usage',
+  getDeviceLicences: 'get-device-licences',
 } as const;
 
 export type ExtensionCommandName = (typeof ExtensionCommands)[keyof typeof ExtensionCommands];

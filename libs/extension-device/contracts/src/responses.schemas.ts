@@ -120,3 +120,16 @@ export const usageViewSchema = z.strictObject({
   limitReached: z.boolean(),
 });
 export type UsageView = z.infer<typeof usageViewSchema>;
+
+export const deviceLicencesViewSchema = z.strictObject({
+  occupierId: z.string(),
+  licences: z.array(
+    z.strictObject({
+      type: deviceType,
+      licensed: z.number(),
+      used: z.number().describe('Devices activated on a licence of this type'),
+      free: z.number(),
+    }),
+  ),
+});
+export type DeviceLicencesView = z.infer<typeof deviceLicencesViewSchema>;

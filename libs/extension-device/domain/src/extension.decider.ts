@@ -14,7 +14,9 @@ import {
   type ExtensionState,
   type ForwardTarget,
   type SettingsSection,
+  NUMBER_BOUND_COMMANDS,
 } from './extension.types';
+import { isInService } from '@tnp/number-lifecycle';
 
 export const MAX_PIN_ATTEMPTS = 3;
 export const MAX_DEVICES = 3;
@@ -88,6 +90,7 @@ export const decideExtension = (command: ExtensionCommand, state: ExtensionState
     return [{ type: 'ExtensionCreated', data: command.data }];
   }
   if (!state.exists) throw notFound(`Extension ${extensionId} does not exist`);
+  if (NUMBER_BOUND_COMMANDS.has(command.type)) assertNumberInService(state, context);
   switch (command.type) {
     case 'UpdateExtensionInfo':
       assertAdminOf(principal, state.tenant);
@@ -179,6 +182,22 @@ export const decideExtension = (command: ExtensionCommand, state: ExtensionState
     default:
       return assertNever(command, 'extension command');
   }
+};
+
+/** An extension on a number: the number must be in service and not a main number (an extension without one has no such limit). */
+const assertNumberInService = (state: Existing, context: ExtensionContext): void => {
+  if (!state.number) return;
+  const observed = context.linkedNumber ?? null;
+  if (!isInService(observed))
+    throw ruleViolated(
+      ExtensionRule.NUMBER_NOT_ACTIVE,
+      `${state.number} is ${observed?.status ?? 'not known here yet'}; a number's PIN, devices and features change only while it is active`,
+    );
+  if (observed?.isMain)
+    throw ruleViolated(
+      ExtensionRule.MAIN_NUMBER_NO_EXTENSION,
+      `${state.number} is a main number; main numbers have no PIN, devices or features`,
+    );
 };
 
 /**

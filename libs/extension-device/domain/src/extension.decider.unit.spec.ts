@@ -1,12 +1,20 @@
 import type { Principal } from '@tnp/kernel';
-import { decideExtension, effectiveRingDevices, evolveExtension, extensionKeyDecider, pinRefusalOf } from './extension.decider';
+import { OBSERVED_EXAMPLE, type ObservedNumber } from '@tnp/number-lifecycle';
+import { decideExtension as decide, effectiveRingDevices, evolveExtension, extensionKeyDecider, pinRefusalOf } from './extension.decider';
 import {
   DEFAULT_SETTINGS,
   type ExtensionCommand,
   type ExtensionEvent,
   type ExtensionSettings,
+  type ExtensionContext,
+  type ExtensionState,
   type ExtensionType,
 } from './extension.types';
+
+const activeNumber: ObservedNumber = { ...OBSERVED_EXAMPLE, siteId: 'nyc-1', status: 'ACTIVE', isMain: false };
+/** The handler gathers the extension's number for the commands that need it: active here unless a test says otherwise. */
+const decideExtension = (command: ExtensionCommand, state: ExtensionState, context: ExtensionContext) =>
+  decide(command, state, { linkedNumber: activeNumber, ...context });
 
 const E = 'ext-1';
 const admin: Principal = { id: 'adm', role: 'occupier-admin', tenantId: 'acme' };
@@ -42,6 +50,27 @@ const rule = (fn: () => unknown, code: string) => expect(fn).toThrow(expect.obje
 const target = (numbers: string[] = [], extensions: string[] = []) => ({ numbers, extensions });
 
 describe('extension decider', () => {
+  test('a PIN, devices and settings change only while the extension’s number is active and not a main number', () => {
+    const state = given(created(), device('mobile-app'));
+    const bound = [
+      configure({ doNotDisturb: true }),
+      cmd('ResetPin'),
+      cmd('ChangePin', { newPin: pin('8642') }, ada),
+      cmd('ActivateDevice', { device: { type: 'ip-phone', deviceId: 'p1' } }),
+    ];
+    for (const command of bound) {
+      rule(() => decide(command, state, { linkedNumber: { ...activeNumber, status: 'RESERVED' }, pinMatches: true }), 'NUMBER_NOT_ACTIVE');
+      rule(() => decide(command, state, { linkedNumber: null, pinMatches: true }), 'NUMBER_NOT_ACTIVE');
+      rule(() => decide(command, state, { linkedNumber: { ...activeNumber, isMain: true }, pinMatches: true }), 'MAIN_NUMBER_NO_EXTENSION');
+      expect(decide(command, state, { linkedNumber: { ...activeNumber, status: 'ASSIGNED' }, pinMatches: true }).length).toBeGreaterThan(0);
+    }
+    // The label is the admin's to change at any time, and an extension without a number has no such limit.
+    const info = { label: 'Ada L', passcode: null, debugMode: false, hotDesking: false, registeredMobile: null };
+    expect(decide(cmd('UpdateExtensionInfo', { info }), state, { linkedNumber: null })).toHaveLength(1);
+    const numberless = given({ ...created(), data: { ...created().data, number: null, siteId: null } } as ExtensionEvent);
+    expect(decide(configure({ doNotDisturb: true }), numberless, {})).toHaveLength(1);
+  });
+
   test('an admin creates an extension for a user, with a default PIN', () => {
     const events = decideExtension(cmd('CreateExtension', created().data as object), given(), {});
     expect(events).toEqual([created()]);

@@ -1,5 +1,6 @@
 import type { extensionEvents } from '@tnp/extension-device-contracts';
 import type { Command, EventsOf } from '@tnp/kernel';
+import type { ObservedNumber } from '@tnp/number-lifecycle';
 
 export type ExtensionType = 'normal' | 'call-group' | 'contact-centre';
 export type DeviceType = 'ip-phone' | 'mobile-app' | 'desktop-app';
@@ -183,6 +184,14 @@ export type ExtensionCommand =
 
 export type ExtensionEvent = EventsOf<typeof extensionEvents>;
 
+/** A number's PIN, devices and features exist while it is active and not a main number: these commands need that. */
+export const NUMBER_BOUND_COMMANDS: ReadonlySet<ExtensionCommand['type']> = new Set([
+  'ConfigureExtension',
+  'ResetPin',
+  'ChangePin',
+  'ActivateDevice',
+]);
+
 /** Facts the handler gathers before deciding. */
 export type ExtensionContext = {
   /** Whether the PIN the caller typed matches the current one (for ChangePin and RecordPinAttempt). */
@@ -191,6 +200,8 @@ export type ExtensionContext = {
   readonly ownActiveNumbers?: readonly string[];
   /** Which of the forwarding targets' extension keys are call groups' (group keys). */
   readonly callGroupKeys?: readonly string[];
+  /** The extension's number as this context last saw it (null: never seen); gathered for the commands that need it. */
+  readonly linkedNumber?: ObservedNumber | null;
 };
 
 /** Extension ids are the tenant's own: two tenants may use the same id, and neither sees the other's. */

@@ -4,3 +4,4 @@ export * from './extension.decider';
 export * from './device-number.decider';
 export * from './handset.decider';
 export * from './usage.decider';
+export * from './device-licence.decider';

@@ -6,23 +6,54 @@ import type {
   recordAnsweredDeviceSchema,
   recordAutoProvisioningSchema,
 } from '@tnp/extension-device-contracts';
-import { onExtension, onOccupierExtension, type ExtensionDeps, type Outcome } from '../extension-commands';
+import type { UnitOfWork } from '@tnp/messaging';
+import { deviceLicenceDecider, deviceLicencesStreamId, type DeviceLicenceCommand } from '@tnp/extension-device-domain';
+import {
+  answer,
+  decideOnExtension,
+  onOccupierExtension,
+  runExtensionCommand,
+  tenantOf,
+  type ExtensionDeps,
+  type Outcome,
+} from '../extension-commands';
 
+/** A device activated takes one of the occupier's licences of its type, in the same append: never more devices than licences. */
 export const activateDevice = (
   deps: ExtensionDeps,
   input: z.infer<typeof activateDeviceSchema>,
   metadata: CommandMetadata,
 ): Promise<Outcome> =>
-  onExtension(deps, metadata, {
-    type: 'ActivateDevice',
-    data: { extensionId: input.extensionId, device: { type: input.type, deviceId: input.deviceId } },
-  });
+  answer(
+    runExtensionCommand(deps.store, metadata, input.extensionId, async (uow) => {
+      const tenant = tenantOf(metadata, input.extensionId);
+      const { extensionId, type, deviceId } = input;
+      const events = await decideOnExtension(uow, tenant, { type: 'ActivateDevice', data: { extensionId, device: { type, deviceId } } });
+      if (events.some((e) => e.type === 'ExtensionDeviceActivated'))
+        await onLicences(uow, tenant, { type: 'TakeDeviceLicence', data: { tenant, type, extensionId, deviceId } });
+    }),
+  );
 
+/** A device deactivated frees its licence (devices activated before licences were kept hold none). */
 export const deactivateDevice = (
   deps: ExtensionDeps,
   input: z.infer<typeof deactivateDeviceSchema>,
   metadata: CommandMetadata,
-): Promise<Outcome> => onExtension(deps, metadata, { type: 'DeactivateDevice', data: input });
+): Promise<Outcome> =>
+  answer(
+    runExtensionCommand(deps.store, metadata, input.extensionId, async (uow) => {
+      const tenant = tenantOf(metadata, input.extensionId);
+      const events = await decideOnExtension(uow, tenant, { type: 'DeactivateDevice', data: input });
+      if (events.some((e) => e.type === 'ExtensionDeviceDeactivated'))
+        await onLicences(uow, tenant, { type: 'ReleaseDeviceLicence', data: { tenant, ...input } });
+    }),
+  );
+
+const onLicences = async (uow: UnitOfWork, tenant: string, command: Omit<DeviceLicenceCommand, 'metadata'>): Promise<void> => {
+  const stream = deviceLicencesStreamId(tenant);
+  await uow.load(stream, deviceLicenceDecider);
+  uow.decide(stream, deviceLicenceDecider, command, undefined);
+};
 
 /** The telephony platform tells which device answered (or made) a call: the default device to ring when several are active. */
 export const recordAnsweredDevice = (
