@@ -98,6 +98,38 @@ describe('number assignment and fax through the REST API', () => {
     // Conference rooms need the account's conference bridge, which the site's operator sets.
     expect((await call('PUT', '/v1/occupiers/acme/features', { token: t['acme'], body: { conferenceBridge: true } })).status).toBe(403);
     expect((await call('PUT', '/v1/occupiers/acme/features', { token: t['operator'], body: { conferenceBridge: true } })).status).toBe(200);
+    // "User" points the number at one of the user's extensions: none yet, then the only one.
+    const settingsFor = (i: number) => ({
+      locationSiteId: SITE,
+      prependCallerId: 'Acme',
+      distinctiveRing: 'short-long',
+      emergencyRouteId: 'acme-sales',
+      recordInbound: i % 2 === 0,
+    });
+    const toAlan = { destination: { type: 'user', userId: 'u-alan' }, settings: settingsFor(1) };
+    expect((await call('PUT', num(1, 'routing'), { token: t['acme'], body: toAlan })).body.rule).toBe('USER_HAS_NO_EXTENSION');
+    await eventually(
+      async () => {
+        const reply = await call('POST', '/v1/occupiers/acme/extensions', {
+          token: t['acme'],
+          body: { extensionId: 'ext-alan', key: '202', label: 'Alan', assignee: { userId: 'u-alan' } },
+        });
+        expect(reply.status).toBe(200);
+      },
+      { timeoutMs: 20_000 },
+    );
+    await eventually(async () => {
+      const wrong = { ...toAlan, destination: { ...toAlan.destination, extensionId: 'ext-nobody' } };
+      expect((await call('PUT', num(1, 'routing'), { token: t['acme'], body: wrong })).body.rule).toBe('USER_EXTENSION_NOT_FOUND');
+      expect((await call('PUT', num(1, 'routing'), { token: t['acme'], body: toAlan })).status).toBe(200);
+    });
+    await eventually(async () =>
+      expect((await call('GET', num(1, 'routing'), { token: t['acme'] })).body.routing).toMatchObject({
+        type: 'user',
+        destinationId: 'u-alan',
+        extensionId: 'ext-alan',
+      }),
+    );
     const routes: [number, unknown][] = [
       [0, { type: 'none' }],
       [1, { type: 'user', userId: 'u-alan' }],
@@ -112,13 +144,7 @@ describe('number assignment and fax through the REST API', () => {
         token: t['acme'],
         body: {
           destination,
-          settings: {
-            locationSiteId: SITE,
-            prependCallerId: 'Acme',
-            distinctiveRing: 'short-long',
-            emergencyRouteId: 'acme-sales',
-            recordInbound: i % 2 === 0,
-          },
+          settings: settingsFor(i),
         },
       });
       expect({ i, status: reply.status, body: reply.body }).toMatchObject({ i, status: 200 });

@@ -3330,6 +3330,8 @@ export interface operations {
               routing: {
                 destinationId: string | null;
                 destinationName: string | null;
+                /** @description The extension a user destination rings */
+                extensionId: string | null;
                 forwardTo: string | null;
                 /** @enum {string} */
                 type: 'none' | 'user' | 'route' | 'managed-route' | 'conference-room' | 'call-forwarding' | 'fax';
@@ -4913,6 +4915,8 @@ export interface operations {
             routing: {
               destinationId: string | null;
               destinationName: string | null;
+              /** @description The extension a user destination rings */
+              extensionId: string | null;
               forwardTo: string | null;
               /** @enum {string} */
               type: 'none' | 'user' | 'route' | 'managed-route' | 'conference-room' | 'call-forwarding' | 'fax';
@@ -5012,6 +5016,8 @@ export interface operations {
                 type: 'none';
               }
             | {
+                /** @description Which of the user’s extensions the number rings; may be left out when the user has exactly one */
+                extensionId?: string;
                 /** @constant */
                 type: 'user';
                 userId: string;
@@ -8115,6 +8121,8 @@ export interface operations {
               routing: {
                 destinationId: string | null;
                 destinationName: string | null;
+                /** @description The extension a user destination rings */
+                extensionId: string | null;
                 forwardTo: string | null;
                 /** @enum {string} */
                 type: 'none' | 'user' | 'route' | 'managed-route' | 'conference-room' | 'call-forwarding' | 'fax';

@@ -31,11 +31,13 @@ import {
 import {
   ASSIGNMENT_SCHEMA,
   assignmentReadModelSql,
+  routingExtensionSql,
   CatalogueEntryEntity,
   OccupierNumberEntity,
   RosterUserEntity,
 } from './read-model/read-model.entities';
 import { RouteNumberHandler } from './route-number/route-number.handler';
+import { ExtensionDirectory } from './route-number/extension-directory';
 import { assignmentNumberHistory } from './number-history/assignment-number-history';
 
 const assignUserHandler = (store: EventStore, nc: NatsConnection, prefix: string) =>
@@ -47,11 +49,12 @@ export const assignmentService: ServiceDefinition = {
   numberHistory: assignmentNumberHistory,
   entities: [OccupierNumberEntity, RosterUserEntity, CatalogueEntryEntity],
   readModelSql: assignmentReadModelSql,
+  migrations: [{ name: '0003_routing_extension', sql: routingExtensionSql }],
   endpoints: ({ store, orm, nc, endpointDeps, prefix }) =>
     assignmentEndpoints(
       endpointDeps,
       {
-        route: new RouteNumberHandler(store, orm),
+        route: new RouteNumberHandler(store, orm, new ExtensionDirectory(nc, prefix)),
         users: assignUserHandler(store, nc, prefix),
         displayName: new DisplayNameHandler(store),
         catalogue: new CatalogueHandler(store),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually, startServiceHarness, type ServiceHarness } from '@tnp/testing';
 import type { OccupierNumberView } from '@tnp/assignment-contracts';
 import { numberInventoryService } from '../../number-inventory/src/number-inventory.app';
+import { extensionDeviceService } from '../../extension-device/src/extension-device.app';
 import { AssignUserHandler } from '../src/assign-user/assign-user.handler';
 import { InventoryClient } from '../src/assign-user/inventory-client';
 import { pendingAssignmentSweeper } from '../src/assign-user/pending-assignment.sweeper';
@@ -9,12 +10,18 @@ import { assignmentService } from '../src/assignment.app';
 
 let inventory: ServiceHarness;
 let assignment: ServiceHarness;
+/** A "user" destination rings one of the user's extensions, which extension-device keeps. */
+let extensions: ServiceHarness;
 const SITE = 'nyc-1';
 const n = (i: number) => `+1212555${String(1000 + i)}`;
 
 beforeAll(async () => {
   inventory = await startServiceHarness(numberInventoryService, { label: 'assign_int' });
   assignment = await startServiceHarness(assignmentService, {
+    label: 'assign_int',
+    with: { db: inventory.db, prefix: inventory.config.NATS_SUBJECT_PREFIX },
+  });
+  extensions = await startServiceHarness(extensionDeviceService, {
     label: 'assign_int',
     with: { db: inventory.db, prefix: inventory.config.NATS_SUBJECT_PREFIX },
   });
@@ -56,6 +63,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await extensions?.stop();
   await assignment?.stop();
   await inventory?.stop();
 });
@@ -97,7 +105,13 @@ describe('assignment service', () => {
     });
     expect(reply.ok).toBe(true);
     await eventually(async () =>
-      expect((await row(n(0)))?.routing).toEqual({ type: 'route', destinationId: 'acme-sales', destinationName: 'Sales', forwardTo: null }),
+      expect((await row(n(0)))?.routing).toEqual({
+        type: 'route',
+        destinationId: 'acme-sales',
+        destinationName: 'Sales',
+        extensionId: null,
+        forwardTo: null,
+      }),
     );
   });
 
@@ -159,7 +173,20 @@ describe('assignment service', () => {
   });
 
   test('removing a user clears the routing of numbers pointing at it', async () => {
-    expect((await admin('route-number', { number: n(6), destination: { type: 'user', userId: 'u-grace' } })).ok).toBe(true);
+    await eventually(async () => {
+      const created = await extensions.raw(
+        `${extensions.config.NATS_SUBJECT_PREFIX}.cmd.extension-device.create-extension`,
+        JSON.stringify({
+          commandId: randomUUID(),
+          principal: { id: 'acme-admin', role: 'occupier-admin', tenantId: 'acme' },
+          data: { occupierId: 'acme', extensionId: 'x-grace', key: '301', label: 'Grace', assignee: { userId: 'u-grace' } },
+        }),
+      );
+      expect(created).toMatchObject({ ok: true });
+    });
+    await eventually(async () =>
+      expect((await admin('route-number', { number: n(6), destination: { type: 'user', userId: 'u-grace' } })).ok).toBe(true),
+    );
     expect((await admin('remove-user', { occupierId: 'acme', userId: 'u-grace' })).ok).toBe(true);
     const events = await assignment.service.store.readStream(`number-routing-${n(6)}`);
     expect(events.at(-1)).toMatchObject({ type: 'NumberRoutingCleared', data: { reason: 'user-removed' } });

@@ -24,7 +24,11 @@ export const callSettingsSchema = z.strictObject({
 
 export const destinationSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
-  z.strictObject({ type: z.literal('user'), userId: slug }),
+  z.strictObject({
+    type: z.literal('user'),
+    userId: slug,
+    extensionId: slug.optional().describe('Which of the user’s extensions the number rings; may be left out when the user has exactly one'),
+  }),
   z.strictObject({ type: z.literal('route'), destinationId: slug }),
   z.strictObject({ type: z.literal('managed-route'), destinationId: slug }),
   z.strictObject({

@@ -6,7 +6,11 @@ import { RING_PATTERN_VALUES, SERVICE } from './assignment.schemas';
 /** Destinations and call settings as events carry them (read leniently: new fields may come). */
 export const eventDestinationSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
-  z.object({ type: z.literal('user'), userId: z.string() }),
+  z.object({
+    type: z.literal('user'),
+    userId: z.string(),
+    extensionId: z.string().optional().describe('The user’s extension the number rings (absent in routings recorded before it was kept)'),
+  }),
   z.object({ type: z.literal('route'), destinationId: z.string() }),
   z.object({ type: z.literal('managed-route'), destinationId: z.string() }),
   z.object({ type: z.literal('conference-room'), destinationId: z.string(), pinlessEntry: z.boolean(), greetingId: z.string().nullable() }),

@@ -35,6 +35,7 @@ export const occupierNumberViewSchema = z.object({
     type: z.enum(['none', 'user', 'route', 'managed-route', 'conference-room', 'call-forwarding', 'fax']),
     destinationId: z.string().nullable(),
     destinationName: z.string().nullable(),
+    extensionId: z.string().nullable().describe('The extension a user destination rings'),
     forwardTo: z.string().nullable(),
   }),
 });

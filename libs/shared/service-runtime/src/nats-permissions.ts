@@ -32,8 +32,12 @@ export const SERVICE_NATS_NEEDS = {
   assignment: {
     serves: true,
     reactions: [{ source: 'number-inventory', durable: 'assignment-number-lifecycle' }],
-    // assign-user/inventory-client.ts: number-inventory guards the lifecycle.
-    requests: ['cmd.number-inventory.mark-number-assigned', 'cmd.number-inventory.mark-number-unassigned'],
+    // assign-user/inventory-client.ts: number-inventory guards the lifecycle; route-number/extension-directory.ts: users' extensions.
+    requests: [
+      'cmd.number-inventory.mark-number-assigned',
+      'cmd.number-inventory.mark-number-unassigned',
+      'qry.extension-device.list-extensions',
+    ],
   },
   fax: {
     serves: true,

@@ -14,6 +14,7 @@ type Row = {
   display_second: string | null;
   routing_type: string;
   destination_id: string | null;
+  extension_id: string | null;
   forward_to: string | null;
   first_name: string | null;
   last_name: string | null;
@@ -24,7 +25,7 @@ type Row = {
 
 const SELECT = `
   SELECT n.number, n.site_id, n.ext, n.status, n.is_main, n.user_id, n.display_first, n.display_second,
-         n.routing_type, n.destination_id, n.forward_to, u.first_name, u.last_name, d.name AS destination_name,
+         n.routing_type, n.destination_id, n.extension_id, n.forward_to, u.first_name, u.last_name, d.name AS destination_name,
          ru.first_name AS routed_user_first, ru.last_name AS routed_user_last
     FROM ${ASSIGNMENT_SCHEMA}.occupier_numbers n
     LEFT JOIN ${ASSIGNMENT_SCHEMA}.users u ON u.key = n.tenant || '/' || n.user_id
@@ -99,6 +100,7 @@ const toView = (row: Row): OccupierNumberView => {
         row.routing_type === 'user' && row.routed_user_first
           ? `${row.routed_user_first} ${row.routed_user_last ?? ''}`.trim()
           : row.destination_name,
+      extensionId: row.extension_id,
       forwardTo: row.forward_to,
     },
   };

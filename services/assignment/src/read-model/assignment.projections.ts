@@ -39,6 +39,7 @@ export const applyOccupierNumberEvent = (row: OccupierNumberRow | null, recorded
       displaySecond: null,
       routingType: 'none',
       destinationId: null,
+      extensionId: null,
       forwardTo: null,
       revision,
     };
@@ -60,12 +61,13 @@ export const applyOccupierNumberEvent = (row: OccupierNumberRow | null, recorded
         ...row,
         routingType: d.type,
         destinationId: d.type === 'user' ? d.userId : 'destinationId' in d ? d.destinationId : null,
+        extensionId: d.type === 'user' ? (d.extensionId ?? null) : null,
         forwardTo: d.type === 'call-forwarding' ? d.forwardTo : null,
         revision,
       };
     }
     case 'NumberRoutingCleared':
-      return { ...row, routingType: 'none', destinationId: null, forwardTo: null, revision };
+      return { ...row, routingType: 'none', destinationId: null, extensionId: null, forwardTo: null, revision };
     case 'NumberUserAssignmentRequested':
       return withStatus({ ...row, userId: event.data.userId, pending: true, revision });
     case 'NumberUserAssigned':

@@ -22,6 +22,7 @@ export const OccupierNumberEntity = defineEntity({
     displaySecond: p.string().nullable(),
     routingType: p.string(),
     destinationId: p.string().nullable(),
+    extensionId: p.string().nullable(),
     forwardTo: p.string().nullable(),
     revision: p.integer(),
   },
@@ -69,6 +70,8 @@ export type OccupierNumberRow = {
   displaySecond: string | null;
   routingType: string;
   destinationId: string | null;
+  /** A user destination's extension. */
+  extensionId: string | null;
   forwardTo: string | null;
   revision: number;
 };
@@ -94,3 +97,6 @@ CREATE TABLE IF NOT EXISTS ${ASSIGNMENT_SCHEMA}.greetings (
   stored_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (tenant, greeting_id)
 );
 `;
+
+/** A user destination names the extension it rings (routings recorded before have none). */
+export const routingExtensionSql = `ALTER TABLE ${ASSIGNMENT_SCHEMA}.occupier_numbers ADD COLUMN IF NOT EXISTS extension_id text;`;

@@ -15,6 +15,7 @@ import {
 import type { RouteNumberInput } from '@tnp/assignment-contracts';
 import { ASSIGNMENT_SCHEMA } from '../read-model/read-model.entities';
 import { catalogueTarget, decideRouting, userTarget } from './routing-writer';
+import type { ExtensionDirectory } from './extension-directory';
 
 export type CommandOutcome = { readonly number: string; readonly eventIds: readonly string[] };
 
@@ -37,6 +38,7 @@ export class RouteNumberHandler {
   constructor(
     private readonly store: EventStore,
     private readonly orm: MikroORM,
+    private readonly extensions: ExtensionDirectory,
   ) {}
 
   handle(input: RouteNumberInput, metadata: CommandMetadata): Promise<CommandOutcome> {
@@ -51,7 +53,12 @@ export class RouteNumberHandler {
           : input.destination;
       const context: RoutingContext = {
         occupierSites: await this.sitesOf(tenant, state.observed.siteId),
-        ...(destination.type === 'user' ? { destination: await userTarget(uow, tenant, destination.userId) } : {}),
+        ...(destination.type === 'user'
+          ? {
+              destination: await userTarget(uow, tenant, destination.userId),
+              userExtensions: await this.extensions.extensionsOf(tenant, destination.userId),
+            }
+          : {}),
         ...('destinationId' in destination ? { destination: await catalogueTarget(uow, tenant, destination.destinationId) } : {}),
         ...(input.settings.emergencyRouteId ? { emergencyRoute: await catalogueTarget(uow, tenant, input.settings.emergencyRouteId) } : {}),
         ...(destination.type === 'conference-room' && destination.greetingId

@@ -62,14 +62,15 @@ export const decideNumberRouting = (
       const tenant = tenantOf(observed.owner);
       assertDestination(command.data.destination, tenant, context);
       assertSettings(command.data.settings, tenant, context);
-      if (sameValue(state.destination, command.data.destination) && sameValue(state.settings, command.data.settings)) return [];
+      const destination = withExtension(command.data.destination, context);
+      if (sameValue(state.destination, destination) && sameValue(state.settings, command.data.settings)) return [];
       return [
         {
           type: 'NumberRouted',
           data: {
             number,
             occupierId: observed.owner.type === 'occupier' ? observed.owner.occupierId : null,
-            destination: command.data.destination,
+            destination,
             settings: command.data.settings,
           },
         },
@@ -195,6 +196,27 @@ const assertDestination = (destination: Destination, tenant: string, context: Ro
     default:
       return assertNever(destination, 'destination');
   }
+};
+
+/** "User" points the number at one extension: the one named, or the user's only one. */
+const withExtension = (destination: Destination, context: RoutingContext): Destination => {
+  if (destination.type !== 'user') return destination;
+  const extensions = context.userExtensions ?? [];
+  const named = destination.extensionId;
+  if (named !== undefined) {
+    if (!extensions.includes(named))
+      throw ruleViolated(AssignmentRule.USER_EXTENSION_NOT_FOUND, `User ${destination.userId} has no extension ${named}`);
+    return destination;
+  }
+  const [only, ...others] = extensions;
+  if (only === undefined)
+    throw ruleViolated(AssignmentRule.USER_HAS_NO_EXTENSION, `User ${destination.userId} has no extension for the number to ring`);
+  if (others.length > 0)
+    throw ruleViolated(
+      AssignmentRule.USER_EXTENSION_REQUIRED,
+      `User ${destination.userId} has ${extensions.length} extensions (${extensions.join(', ')}): name the one the number rings`,
+    );
+  return { ...destination, extensionId: only };
 };
 
 const assertSettings = (settings: CallSettings, tenant: string, context: RoutingContext): void => {

@@ -227,9 +227,29 @@ describe('number routing decider', () => {
         decideNumberRouting(
           routeTo({ type: 'user', userId: 'u1' }),
           state,
-          ctx({ destination: { exists: true, occupierId: 'acme', kind: 'user' } }),
+          ctx({ destination: { exists: true, occupierId: 'acme', kind: 'user' }, userExtensions: ['ext-1'] }),
         ),
       ).toHaveLength(1);
+    });
+
+    test('a user destination points the number at one of the user’s extensions: the one named, or the only one', () => {
+      const state = given(observed());
+      const user = { destination: { exists: true, occupierId: 'acme', kind: 'user' as const } };
+      const routed = (destination: object, userExtensions: string[]) =>
+        decideNumberRouting(routeTo(destination), state, ctx({ ...user, userExtensions }));
+      expect(routed({ type: 'user', userId: 'u1' }, ['ext-1'])).toEqual([
+        expect.objectContaining({ data: expect.objectContaining({ destination: { type: 'user', userId: 'u1', extensionId: 'ext-1' } }) }),
+      ]);
+      refused(() => routed({ type: 'user', userId: 'u1' }, []), 'USER_HAS_NO_EXTENSION');
+      refused(() => routed({ type: 'user', userId: 'u1' }, ['ext-1', 'ext-2']), 'USER_EXTENSION_REQUIRED');
+      expect(routed({ type: 'user', userId: 'u1', extensionId: 'ext-2' }, ['ext-1', 'ext-2'])).toEqual([
+        expect.objectContaining({ data: expect.objectContaining({ destination: { type: 'user', userId: 'u1', extensionId: 'ext-2' } }) }),
+      ]);
+      refused(() => routed({ type: 'user', userId: 'u1', extensionId: 'ext-9' }, ['ext-1']), 'USER_EXTENSION_NOT_FOUND');
+      // Routed to the only extension already: the same request again changes nothing.
+      const [event] = routed({ type: 'user', userId: 'u1' }, ['ext-1']);
+      const after = [observed(), event!].reduce(evolveNumberRouting, initialNumberRoutingState());
+      expect(decideNumberRouting(routeTo({ type: 'user', userId: 'u1' }), after, ctx({ ...user, userExtensions: ['ext-1'] }))).toEqual([]);
     });
 
     test('a conference room is reached only on an account with the conference bridge', () => {

@@ -20,7 +20,7 @@ export type CatalogueType = 'route' | 'managed-route' | 'conference-room';
 
 export type Destination =
   | { readonly type: 'none' }
-  | { readonly type: 'user'; readonly userId: string }
+  | { readonly type: 'user'; readonly userId: string; readonly extensionId?: string }
   | { readonly type: 'route'; readonly destinationId: string }
   | { readonly type: 'managed-route'; readonly destinationId: string }
   | { readonly type: 'conference-room'; readonly destinationId: string; readonly pinlessEntry: boolean; readonly greetingId: string | null }
@@ -72,6 +72,8 @@ export type RoutingContext = {
   readonly user?: Target & { readonly holds: string | null };
   /** Whether the number's occupier has the conference bridge (conference rooms need it). */
   readonly conferenceBridge?: boolean;
+  /** For a user destination: the extensions the occupier has for that user (extension-device keeps them). */
+  readonly userExtensions?: readonly string[];
 };
 
 export const numberRoutingStreamId = (number: string): string => `number-routing-${number}`;
