@@ -183,4 +183,43 @@ describe('extension configuration', () => {
       { extensionId: 'ext-cfg', number: '+442071239999' },
     ]);
   });
+
+  test('outbound rules: the admin defines them, the portal lists them, an extension is put on one', async () => {
+    const rule = (ruleId: string, body: object, token = t['acme']) =>
+      p.call('PUT', `/v1/occupiers/acme/outbound-rules/${ruleId}`, { token, body });
+    ok(await rule('staff', { name: 'Staff', permits: ['internal', 'local', 'national', 'mobile'] }), 'staff rule');
+    ok(await rule('abroad', { name: 'Abroad', permits: ['internal', 'international'], passcodeFor: ['international'] }), 'abroad rule');
+    expect((await rule('bad', { name: 'Bad', permits: ['internal'], passcodeFor: ['premium'] })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'passcodeFor' }],
+    });
+    expect((await rule('mine', { name: 'Mine', permits: ['internal'] }, t['uma'])).status).toBe(403);
+    const list = await p.call('GET', '/v1/occupiers/acme/outbound-rules', { token: t['acme'] });
+    expect(list.body.rules.map((r: { ruleId: string }) => r.ruleId)).toEqual(['abroad', 'staff']);
+
+    ok(await settings({ outboundRule: 'staff' }), 'on the staff rule');
+    expect((await settings({ outboundRule: 'nope' })).body.rule).toBe('OUTBOUND_RULE_NOT_FOUND');
+    // The rule asks for the passcode on international calls: the extension needs one first.
+    expect((await settings({ outboundRule: 'abroad' })).body.rule).toBe('PASSCODE_REQUIRED_BY_RULE');
+    const info = { label: 'Uma', passcode: '2468', hotDesking: true, registeredMobile: MOBILE };
+    ok(await p.call('PUT', `${EXT}/info`, { token: t['acme'], body: info }), 'passcode');
+    ok(await settings({ outboundRule: 'abroad' }), 'on the abroad rule');
+    await eventually(async () => expect(await view()).toMatchObject({ settings: { outboundRule: 'abroad' } }));
+  });
+
+  test('the no-answer message is an uploaded MP3 file, checked from its content', async () => {
+    const mp3 = Buffer.concat([Buffer.from('ID3'), Buffer.from([3, 0, 0, 0, 0, 0, 0]), Buffer.alloc(2048, 0xff)]);
+    const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(256)]);
+    const upload = (fileId: string, raw: Buffer) =>
+      p.call('PUT', `/v1/occupiers/acme/announcements/${fileId}`, { token: t['acme'], raw, contentType: 'audio/mpeg' });
+    const stored = await upload('after-hours', mp3);
+    expect(stored.body).toMatchObject({ fileId: 'after-hours', contentType: 'audio/mpeg', bytes: mp3.length });
+    expect((await upload('after-hours', mp3)).body.eventIds).toEqual([]);
+    expect((await upload('not-mp3', wav)).body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'content' }] });
+    const voicemail = (fileId: string) => ({
+      noAnswer: { action: 'voicemail-notify', afterSeconds: 20, notifyEmails: [], message: { type: 'mp3', fileId } },
+    });
+    expect((await settings(voicemail('not-mp3'))).body.rule).toBe('ANNOUNCEMENT_NOT_FOUND');
+    ok(await settings(voicemail('after-hours')), 'voicemail with the uploaded message');
+  });
 });

@@ -36,6 +36,7 @@ const occ = (t: Tenant, suffix: string) => `/v1/occupiers/${t.occupier}${suffix}
 const ext = (t: Tenant, suffix = '') => `/v1/extensions/ext-${t.key}${suffix}`;
 const sn = (t: Tenant, suffix = '') => `/v1/service-numbers/${enc(t.number(3))}${suffix}`;
 const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(256)]);
+const mp3 = Buffer.concat([Buffer.from('ID3'), Buffer.from([3, 0, 0, 0, 0, 0, 0]), Buffer.alloc(512, 0xff)]);
 const later = { date: '2031-03-01', time: '09:00' };
 
 type Request = {
@@ -74,6 +75,9 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
     body: { licences: { 'ip-phone': 3, 'mobile-app': 3, 'desktop-app': 3 } },
   }),
   getDeviceLicences: (t) => ({ path: occ(t, '/device-licences') }),
+  defineOutboundRule: (t) => ({ path: occ(t, '/outbound-rules/staff'), body: { name: 'Staff', permits: ['internal'] } }),
+  listOutboundRules: (t) => ({ path: occ(t, '/outbound-rules') }),
+  uploadAnnouncement: (t) => ({ path: occ(t, '/announcements/after-hours'), raw: mp3, contentType: 'audio/mpeg' }),
   recordUsage: (t) => ({
     path: occ(t, `/extensions/ext-${t.key}/usage`),
     body: { callId: `cdr-${t.key}`, minutes: 1, endedAt: new Date().toISOString() },

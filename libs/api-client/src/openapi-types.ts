@@ -472,6 +472,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/occupiers/{occupierId}/announcements/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Upload a no-answer message: an MP3 file of at most 524288 bytes, sent as the raw request body, checked from its content
+     * @description Roles: platform, occupier-admin.
+     */
+    put: operations['uploadAnnouncement'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/occupiers/{occupierId}/call-flows': {
     parameters: {
       query?: never;
@@ -745,6 +765,46 @@ export interface paths {
      */
     get: operations['listOccupierNumbers'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/occupiers/{occupierId}/outbound-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The occupier’s outbound rules, for the extension settings’ outbound rule selector
+     * @description Roles: platform, operator, occupier-admin.
+     */
+    get: operations['listOutboundRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/occupiers/{occupierId}/outbound-rules/{ruleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Define or change an outbound rule: the kinds of calls extensions on it may make, and those that ask for the extension’s passcode first
+     * @description Roles: platform, occupier-admin.
+     */
+    put: operations['defineOutboundRule'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2003,6 +2063,7 @@ export interface operations {
                       }
                   )
                 | null;
+              outboundRule: string | null;
               primaryDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
               ringDevices: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
               transport: {
@@ -3146,6 +3207,8 @@ export interface operations {
                   }
               )
             | null;
+          /** @description One of the occupier’s outbound rules: the calls the extension may make */
+          outboundRule?: string | null;
           /** @description A contact-centre extension’s default device to ring */
           primaryDevice?: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
           ringDevices?: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
@@ -3541,6 +3604,7 @@ export interface operations {
                         }
                     )
                   | null;
+                outboundRule: string | null;
                 primaryDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
                 ringDevices: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
                 transport: {
@@ -5686,6 +5750,140 @@ export interface operations {
       };
     };
   };
+  uploadAnnouncement: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        fileId: string;
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+        'audio/mpeg': string;
+      };
+    };
+    responses: {
+      /** @description The stored message: size and SHA-256 */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            bytes: number;
+            /** @constant */
+            contentType: 'audio/mpeg';
+            /** @description The ids of the events appended (none for a no-op) */
+            eventIds: string[];
+            fileId: string;
+            sha256: string;
+            tenant: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error413'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a content type the route does not take */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error415'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
   listOccupierCallFlows: {
     parameters: {
       query?: never;
@@ -6680,6 +6878,7 @@ export interface operations {
                         }
                     )
                   | null;
+                outboundRule: string | null;
                 primaryDevice: ('ip-phone' | 'mobile-app' | 'desktop-app') | null;
                 ringDevices: ('ip-phone' | 'mobile-app' | 'desktop-app')[] | null;
                 transport: {
@@ -8042,6 +8241,237 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  listOutboundRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+      };
+      path: {
+        occupierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rules by id */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            occupierId: string;
+            rules: {
+              name: string;
+              passcodeFor: ('internal' | 'local' | 'national' | 'mobile' | 'international' | 'premium')[];
+              permits: ('internal' | 'local' | 'national' | 'mobile' | 'international' | 'premium')[];
+              ruleId: string;
+            }[];
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  defineOutboundRule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        occupierId: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @default [] */
+          passcodeFor?: ('internal' | 'local' | 'national' | 'mobile' | 'international' | 'premium')[];
+          permits: ('internal' | 'local' | 'national' | 'mobile' | 'international' | 'premium')[];
+        };
+      };
+    };
+    responses: {
+      /** @description The ids of the events appended (none for a no-op) */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The ids of the events appended (none for a no-op) */
+            eventIds: string[];
+            id: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error409'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error413'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a content type the route does not take */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error415'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error422'];
         };
       };
       /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */

@@ -61,6 +61,12 @@ export const assertActsFor = (principal: Principal, occupierId: string, what: st
   if (principal.role === 'user') throw new PlatformError('FORBIDDEN', `Users cannot do this`);
 };
 
+/** A query about an occupier: its own admins and users see it; the platform, operators (scoped by the gateway) and systems any. */
+export const assertSeesOccupier = (principal: Principal | undefined, occupierId: string): void => {
+  if ((principal?.role === 'occupier-admin' || principal?.role === 'user') && principal.tenantId !== occupierId)
+    throw notFound(`Occupier ${occupierId} does not exist`);
+};
+
 /** A one-extension command from a system that names the extension's occupier (call events, provisioning). */
 export const onOccupierExtension = (
   store: EventStore,

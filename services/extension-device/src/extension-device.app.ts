@@ -12,6 +12,9 @@ import { configureExtensionEndpoints } from './configure-extension/configure-ext
 import { createExtensionEndpoints } from './create-extension/create-extension.endpoint';
 import { deviceEndpoints } from './devices/device.endpoints';
 import { deviceLicenceEndpoints } from './device-licences/device-licences.endpoints';
+import { outboundRuleEndpoints } from './outbound-rules/outbound-rules.endpoints';
+import { announcementEndpoints } from './announcements/announcement.endpoints';
+import { announcementsSql } from './announcements/announcement.handler';
 import { pinSettingsSchema } from './extension-device.config';
 import type { ExtensionDeps } from './extension-commands';
 import { handsetEndpoints } from './handsets/handset.endpoints';
@@ -40,6 +43,7 @@ export const extensionDeviceService: ServiceDefinition = {
   numberHistory: extensionDeviceNumberHistory,
   entities: [ExtensionViewEntity, HandsetViewEntity, NumberViewEntity],
   readModelSql: extensionDeviceReadModelSql,
+  migrations: [{ name: '0003_announcements', sql: announcementsSql }],
   endpoints: ({ store, orm, endpointDeps, prefix }) => {
     const settings = loadConfig(pinSettingsSchema);
     const deps: ExtensionDeps = {
@@ -60,6 +64,8 @@ export const extensionDeviceService: ServiceDefinition = {
       ...extensionQueryEndpoints(deps, endpointDeps, prefix),
       ...usageEndpoints(store, endpointDeps, prefix),
       ...deviceLicenceEndpoints(store, endpointDeps, prefix),
+      ...outboundRuleEndpoints(store, endpointDeps, prefix),
+      ...announcementEndpoints(store, orm, endpointDeps, prefix),
     ];
   },
   projections: () => [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventDefinition, type EventCatalogue } from '@tnp/kernel';
 import { OBSERVED_EXAMPLE, observedNumberSchema } from '@tnp/number-lifecycle';
-import { SERVICE } from './extension-device.schemas';
+import { CALL_CATEGORIES, SERVICE } from './extension-device.schemas';
 
 const extensionType = z.enum(['normal', 'call-group', 'contact-centre']);
 const deviceType = z.enum(['ip-phone', 'mobile-app', 'desktop-app']);
@@ -29,6 +29,8 @@ const SETTINGS_SECTIONS = [
 ] as const;
 /** Sections added in ExtensionSettingsChanged v2. */
 const SETTINGS_SECTIONS_V2 = [...SETTINGS_SECTIONS, 'transport', 'localSipServer', 'gatewayMapping', 'primaryDevice'] as const;
+/** Sections added in ExtensionSettingsChanged v3. */
+const SETTINGS_SECTIONS_V3 = [...SETTINGS_SECTIONS_V2, 'outboundRule'] as const;
 
 const at = { extensionId: z.string() };
 const X = { extensionId: 'reception' };
@@ -83,18 +85,27 @@ export const extensionEvents = {
   ExtensionSettingsChanged: eventDefinition(
     z.object({
       ...at,
-      section: z.enum(SETTINGS_SECTIONS_V2),
+      section: z.enum(SETTINGS_SECTIONS_V3),
       value: z.unknown().describe('The section’s new settings, as the command set them'),
     }),
     {
       summary: 'One section of the extension’s settings changed.',
       example: { ...X, section: 'transport', value: { tls: true, stun: true } },
-      // v2 adds the transport, local SIP server, gateway mapping and primary device sections; v1 data is v2 data.
+      // v2 adds the transport, local SIP server, gateway mapping and primary device sections, v3 the outbound rule;
+      // older data is newer data.
       past: [
         {
           schema: z.object({
             ...at,
             section: z.enum(SETTINGS_SECTIONS),
+            value: z.unknown().describe('The section’s new settings, as the command set them'),
+          }),
+          upcast: (data) => data,
+        },
+        {
+          schema: z.object({
+            ...at,
+            section: z.enum(SETTINGS_SECTIONS_V2),
             value: z.unknown().describe('The section’s new settings, as the command set them'),
           }),
           upcast: (data) => data,
@@ -221,6 +232,39 @@ export const deviceLicenceEvents = {
   }),
 };
 
+const category = z.enum(CALL_CATEGORIES);
+export const outboundRuleEvents = {
+  OutboundRuleDefined: eventDefinition(
+    z.object({
+      tenant: z.string(),
+      ruleId: z.string(),
+      name: z.string(),
+      permits: z.array(category).describe('The kinds of calls extensions on this rule may make'),
+      passcodeFor: z.array(category).describe('The kinds of calls that ask for the extension’s passcode first'),
+    }),
+    {
+      summary: 'An outbound rule of the occupier was defined or changed: extensions on it make only the calls it permits.',
+      example: {
+        tenant: 'acme',
+        ruleId: 'staff',
+        name: 'Staff',
+        permits: ['internal', 'local', 'national', 'mobile'],
+        passcodeFor: ['mobile'],
+      },
+    },
+  ),
+};
+
+export const announcementEvents = {
+  AnnouncementUploaded: eventDefinition(
+    z.object({ tenant: z.string(), fileId: z.string(), contentType: z.literal('audio/mpeg'), bytes: z.number().int(), sha256: z.string() }),
+    {
+      summary: 'An MP3 message for the no-answer action was stored (the audio itself is kept outside the events).',
+      example: { tenant: 'acme', fileId: 'after-hours', contentType: 'audio/mpeg', bytes: 48_213, sha256: 'ab'.repeat(32) },
+    },
+  ),
+};
+
 export const extensionDeviceEvents: EventCatalogue = {
   service: SERVICE,
   title: 'Extensions and devices',
@@ -239,6 +283,16 @@ export const extensionDeviceEvents: EventCatalogue = {
       aggregate: 'device-licences',
       description: 'The devices an occupier is licensed to activate, and which extensions use the licences.',
       events: deviceLicenceEvents,
+    },
+    {
+      aggregate: 'outbound-rules',
+      description: 'The occupier’s outbound rules: which calls extensions on each may make.',
+      events: outboundRuleEvents,
+    },
+    {
+      aggregate: 'announcement',
+      description: 'An uploaded MP3 message an extension plays when nobody answers.',
+      events: announcementEvents,
     },
   ],
 };

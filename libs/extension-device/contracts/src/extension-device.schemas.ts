@@ -77,6 +77,36 @@ export const setDeviceLicencesSchema = z.strictObject({
 });
 export const getDeviceLicencesSchema = z.strictObject({ occupierId: slug });
 
+/** The kinds of calls an outbound rule permits, and may ask the extension's passcode for. */
+export const CALL_CATEGORIES = ['internal', 'local', 'national', 'mobile', 'international', 'premium'] as const;
+const callCategory = z.enum(CALL_CATEGORIES);
+/** An outbound rule: the kinds of calls it permits, and those that ask for the extension's passcode first. */
+export const defineOutboundRuleSchema = z
+  .strictObject({
+    occupierId: slug,
+    ruleId: slug,
+    name: text({ max: 60, min: 1 }),
+    permits: z.array(callCategory).min(1).max(6),
+    passcodeFor: z.array(callCategory).max(6).default([]),
+  })
+  .refine((r) => new Set(r.permits).size === r.permits.length, { path: ['permits'], message: 'name each kind of call once' })
+  .refine((r) => r.passcodeFor.every((c) => r.permits.includes(c)), {
+    path: ['passcodeFor'],
+    message: 'a passcode is asked only for calls the rule permits',
+  });
+export const listOutboundRulesSchema = z.strictObject({ occupierId: slug });
+
+/** The no-answer message as an MP3 file: checked from its content, at most this size. */
+export const MAX_ANNOUNCEMENT_BYTES = 512 * 1024;
+export const uploadAnnouncementSchema = z.strictObject({
+  occupierId: slug,
+  fileId: slug,
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((MAX_ANNOUNCEMENT_BYTES * 4) / 3) + 4, `the MP3 file may be at most ${MAX_ANNOUNCEMENT_BYTES} bytes`),
+});
+
 export const getUsageSchema = z.strictObject({
   occupierId: slug,
   extensionId: slug,
@@ -166,6 +196,7 @@ export const settingsChangesSchema = z
       .describe('The IP address of a SIP server inside the firewall (desktop app only)'),
     gatewayMapping: z.strictObject({ sipAccount: slug }).nullable().describe('Every incoming call goes to this SIP account of a gateway'),
     primaryDevice: deviceType.nullable().describe('A contact-centre extension’s default device to ring'),
+    outboundRule: slug.nullable().describe('One of the occupier’s outbound rules: the calls the extension may make'),
   })
   .partial()
   .refine((c) => Object.keys(c).length > 0, { message: 'change at least one setting' });
@@ -199,6 +230,8 @@ export const ExtensionCommands = {
   recordAutoProvisioning: 'record-auto-provisioning',
   setTimeZone: 'set-time-zone',
   setDeviceLicences: 'set-device-licences',
+  defineOutboundRule: 'define-outbound-rule',
+  uploadAnnouncement: 'upload-announcement',
 } as const;
 export const ExtensionQueries = {
   getExtension: 'get-extension',
@@ -208,6 +241,7 @@ export const ExtensionQueries = {
   listExtensions: 'list-extensions',
   getUsage: 'get-usage',
   getDeviceLicences: 'get-device-licences',
+  listOutboundRules: 'list-outbound-rules',
 } as const;
 
 export type ExtensionCommandName = (typeof ExtensionCommands)[keyof typeof ExtensionCommands];

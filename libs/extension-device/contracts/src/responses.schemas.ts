@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALL_CATEGORIES } from './extension-device.schemas';
 
 /** What extension-device answers, as the REST API documents it (see number-inventory's responses.schemas.ts). */
 const int = z.number().int();
@@ -59,6 +60,7 @@ export const extensionSettingsViewSchema = z.object({
   localSipServer: z.string().nullable(),
   gatewayMapping: z.object({ sipAccount: z.string() }).nullable(),
   primaryDevice: deviceType.nullable(),
+  outboundRule: z.string().nullable(),
 });
 
 export const extensionViewSchema = z.object({
@@ -133,3 +135,20 @@ export const deviceLicencesViewSchema = z.strictObject({
   ),
 });
 export type DeviceLicencesView = z.infer<typeof deviceLicencesViewSchema>;
+
+const callCategory = z.enum(CALL_CATEGORIES);
+export const outboundRuleListSchema = z.strictObject({
+  occupierId: z.string(),
+  rules: z.array(
+    z.strictObject({ ruleId: z.string(), name: z.string(), permits: z.array(callCategory), passcodeFor: z.array(callCategory) }),
+  ),
+});
+export type OutboundRuleList = z.infer<typeof outboundRuleListSchema>;
+export const announcementUploadedSchema = z.strictObject({
+  tenant: z.string(),
+  fileId: z.string(),
+  contentType: z.literal('audio/mpeg'),
+  bytes: z.number(),
+  sha256: z.string(),
+  eventIds,
+});

@@ -94,6 +94,7 @@ export const decideExtension = (command: ExtensionCommand, state: ExtensionState
   switch (command.type) {
     case 'UpdateExtensionInfo':
       assertAdminOf(principal, state.tenant);
+      if (!command.data.info.passcode) assertPasscodeNotNeeded(state.settings.outboundRule, context);
       return sameValue(state.info, command.data.info) ? [] : [{ type: 'ExtensionInfoUpdated', data: command.data }];
 
     case 'ChangePin': {
@@ -182,6 +183,16 @@ export const decideExtension = (command: ExtensionCommand, state: ExtensionState
     default:
       return assertNever(command, 'extension command');
   }
+};
+
+/** A rule that asks for the passcode on some calls needs the extension to have one. */
+const assertPasscodeNotNeeded = (ruleId: string | null, context: ExtensionContext): void => {
+  const rule = ruleId ? context.outboundRules?.find((r) => r.ruleId === ruleId) : undefined;
+  if (rule && rule.passcodeFor.length > 0)
+    throw ruleViolated(
+      ExtensionRule.PASSCODE_REQUIRED_BY_RULE,
+      `Outbound rule ${rule.ruleId} asks for the passcode on ${rule.passcodeFor.join(', ')} calls: the extension needs a passcode`,
+    );
 };
 
 /** An extension on a number: the number must be in service and not a main number (an extension without one has no such limit). */
@@ -325,6 +336,14 @@ const assertSettings = (
     if (!state.devices.some((d) => d.type === settings.primaryDevice))
       throw ruleViolated(ExtensionRule.DEVICE_NOT_ACTIVATED, `No ${settings.primaryDevice} is activated on this extension`);
   }
+  if (touched.has('outboundRule') && settings.outboundRule) {
+    if (!context.outboundRules?.some((r) => r.ruleId === settings.outboundRule))
+      throw ruleViolated(ExtensionRule.OUTBOUND_RULE_NOT_FOUND, `The occupier has no outbound rule ${settings.outboundRule}`);
+    if (!state.info.passcode) assertPasscodeNotNeeded(settings.outboundRule, context);
+  }
+  const message = settings.noAnswer && 'message' in settings.noAnswer ? settings.noAnswer.message : null;
+  if (touched.has('noAnswer') && message?.type === 'mp3' && !context.announcements?.includes(message.fileId))
+    throw ruleViolated(ExtensionRule.ANNOUNCEMENT_NOT_FOUND, `No MP3 message ${message.fileId} was uploaded for the occupier`);
   if (touched.has('callerId')) {
     // The occupier's own active numbers at the site, and the user's registered mobile.
     const own = new Set([...(context.ownActiveNumbers ?? []), ...(state.info.registeredMobile ? [state.info.registeredMobile] : [])]);

@@ -255,6 +255,61 @@ describe('extension decider', () => {
 });
 
 describe('extension configuration: devices, caller ID and connection settings', () => {
+  const staff = { ruleId: 'staff', name: 'Staff', permits: ['internal', 'national'] as const, passcodeFor: [] as const };
+  const guarded = {
+    ruleId: 'guarded',
+    name: 'Guarded',
+    permits: ['internal', 'international'] as const,
+    passcodeFor: ['international'] as const,
+  };
+  const rules = [staff, guarded];
+  const withPasscode = (passcode: string | null): ExtensionEvent => ({
+    type: 'ExtensionInfoUpdated',
+    data: { extensionId: E, info: { label: 'Ada', passcode, debugMode: false, hotDesking: false, registeredMobile: null } },
+  });
+
+  test('an extension is put on one of the occupier’s outbound rules; one asking for the passcode needs the extension to have one', () => {
+    expect(decideExtension(configure({ outboundRule: 'staff' }), given(created()), { outboundRules: rules })).toEqual([
+      { type: 'ExtensionSettingsChanged', data: { extensionId: E, section: 'outboundRule', value: 'staff' } },
+    ]);
+    rule(() => decideExtension(configure({ outboundRule: 'nope' }), given(created()), { outboundRules: rules }), 'OUTBOUND_RULE_NOT_FOUND');
+    rule(
+      () => decideExtension(configure({ outboundRule: 'guarded' }), given(created()), { outboundRules: rules }),
+      'PASSCODE_REQUIRED_BY_RULE',
+    );
+    expect(
+      decideExtension(configure({ outboundRule: 'guarded' }), given(created(), withPasscode('4321')), { outboundRules: rules }),
+    ).toHaveLength(1);
+    // Only admins choose the rule; back to none is always allowed.
+    expect(() => decideExtension(configure({ outboundRule: 'staff' }, ada), given(created()), { outboundRules: rules })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    const onStaff: ExtensionEvent = { type: 'ExtensionSettingsChanged', data: { extensionId: E, section: 'outboundRule', value: 'staff' } };
+    expect(decideExtension(configure({ outboundRule: null }), given(created(), onStaff), {})).toHaveLength(1);
+  });
+
+  test('the passcode stays while the extension’s outbound rule asks for it', () => {
+    const onGuarded: ExtensionEvent = {
+      type: 'ExtensionSettingsChanged',
+      data: { extensionId: E, section: 'outboundRule', value: 'guarded' },
+    };
+    const state = given(created(), withPasscode('4321'), onGuarded);
+    const clear = cmd('UpdateExtensionInfo', {
+      info: { label: 'Ada', passcode: null, debugMode: false, hotDesking: false, registeredMobile: null },
+    });
+    rule(() => decideExtension(clear, state, { outboundRules: rules }), 'PASSCODE_REQUIRED_BY_RULE');
+    expect(decideExtension(clear, given(created(), withPasscode('4321')), { outboundRules: rules })).toHaveLength(1);
+  });
+
+  test('a no-answer message as an MP3 file must have been uploaded for the occupier', () => {
+    const voicemail = (fileId: string) =>
+      configure({
+        noAnswer: { action: 'voicemail-notify', afterSeconds: 20, notifyEmails: [], message: { type: 'mp3', fileId } },
+      });
+    rule(() => decideExtension(voicemail('missing'), given(created()), { announcements: [] }), 'ANNOUNCEMENT_NOT_FOUND');
+    expect(decideExtension(voicemail('after-hours'), given(created()), { announcements: ['after-hours'] })).toHaveLength(1);
+  });
+
   const NUMBERS = { ownActiveNumbers: ['+12125551000', '+12125551001'] };
 
   test('with several devices and none chosen, the device the last call was answered on rings; before any call, the documented priority', () => {

@@ -1,4 +1,4 @@
-import type { extensionEvents } from '@tnp/extension-device-contracts';
+import type { CALL_CATEGORIES, extensionEvents } from '@tnp/extension-device-contracts';
 import type { Command, EventsOf } from '@tnp/kernel';
 import type { ObservedNumber } from '@tnp/number-lifecycle';
 
@@ -75,6 +75,8 @@ export type ExtensionSettings = {
   readonly gatewayMapping: { readonly sipAccount: string } | null;
   /** A contact-centre extension's default device to ring. */
   readonly primaryDevice: DeviceType | null;
+  /** One of the occupier's outbound rules: the calls the extension may make (none: the occupier's defaults). */
+  readonly outboundRule: string | null;
 };
 
 export const DEFAULT_SETTINGS: ExtensionSettings = {
@@ -98,6 +100,7 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
   localSipServer: null,
   gatewayMapping: null,
   primaryDevice: null,
+  outboundRule: null,
 };
 
 /** The platform records voicemail messages of up to a minute. */
@@ -202,6 +205,18 @@ export type ExtensionContext = {
   readonly callGroupKeys?: readonly string[];
   /** The extension's number as this context last saw it (null: never seen); gathered for the commands that need it. */
   readonly linkedNumber?: ObservedNumber | null;
+  /** The occupier's outbound rules, when a command names one or the extension is on one. */
+  readonly outboundRules?: readonly OutboundRule[];
+  /** The occupier's uploaded no-answer messages (file ids), when a command names one. */
+  readonly announcements?: readonly string[];
+};
+
+export type CallCategory = (typeof CALL_CATEGORIES)[number];
+export type OutboundRule = {
+  readonly ruleId: string;
+  readonly name: string;
+  readonly permits: readonly CallCategory[];
+  readonly passcodeFor: readonly CallCategory[];
 };
 
 /** Extension ids are the tenant's own: two tenants may use the same id, and neither sees the other's. */

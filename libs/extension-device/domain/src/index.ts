@@ -5,3 +5,4 @@ export * from './device-number.decider';
 export * from './handset.decider';
 export * from './usage.decider';
 export * from './device-licence.decider';
+export * from './outbound-rules.decider';

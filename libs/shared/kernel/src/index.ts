@@ -7,3 +7,4 @@ export * from './text';
 export * from './event-contracts';
 export * from './consistency-token';
 export * from './number-history';
+export * from './audio-format';

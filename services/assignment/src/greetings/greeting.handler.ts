@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventStore } from '@tnp/event-store';
-import { ruleViolated, validationFailed, type CommandMetadata, type EventsOf } from '@tnp/kernel';
+import { ruleViolated, sniffAudioFormat, validationFailed, type CommandMetadata, type EventsOf } from '@tnp/kernel';
 import { expectedRevisionOf, loadAggregate, toNewEvents } from '@tnp/messaging';
 import { MAX_GREETING_BYTES, type greetingEvents } from '@tnp/assignment-contracts';
 import { ASSIGNMENT_SCHEMA } from '../read-model/read-model.entities';
-import { sniffAudioFormat } from './audio-format';
 
 type GreetingEvent = EventsOf<typeof greetingEvents>;
 

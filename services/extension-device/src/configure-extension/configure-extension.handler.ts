@@ -9,7 +9,17 @@ import {
 } from '@tnp/extension-device-domain';
 import type { UnitOfWork } from '@tnp/messaging';
 import type { updateExtensionInfoSchema, requestCallerIdSchema } from '@tnp/extension-device-contracts';
-import { decideOnExtension, onExtension, runExtensionCommand, tenantOf, type ExtensionDeps, type Outcome } from '../extension-commands';
+import {
+  answer,
+  decideOnExtension,
+  onExtension,
+  runExtensionCommand,
+  tenantOf,
+  type ExtensionDeps,
+  type Outcome,
+} from '../extension-commands';
+import { uploadedAnnouncements } from '../announcements/announcement.handler';
+import { outboundRulesOf } from '../outbound-rules/outbound-rules.handler';
 import { ED_SCHEMA } from '../read-model/extension-device.read-model';
 
 export const updateExtensionInfo = (
@@ -18,7 +28,14 @@ export const updateExtensionInfo = (
   metadata: CommandMetadata,
 ): Promise<Outcome> => {
   const { extensionId, ...info } = input;
-  return onExtension(deps, metadata, { type: 'UpdateExtensionInfo', data: { extensionId, info } });
+  return answer(
+    runExtensionCommand(deps.store, metadata, extensionId, async (uow) => {
+      const tenant = tenantOf(metadata, extensionId);
+      // Clearing the passcode is checked against the extension's outbound rule.
+      const outboundRules = info.passcode ? [] : await outboundRulesOf(uow, tenant);
+      return decideOnExtension(uow, tenant, { type: 'UpdateExtensionInfo', data: { extensionId, info } }, { outboundRules });
+    }),
+  );
 };
 
 /** A caller ID must be one of the occupier's own active numbers at the extension's site. */
@@ -32,7 +49,16 @@ export const configureExtension = (
     const state = await uow.load(extensionStreamId(tenant, input.extensionId), extensionDecider);
     const ownActiveNumbers = state.exists && input.changes.callerId ? await activeNumbersOf(deps, state.tenant, state.siteId) : [];
     const callGroupKeys = input.changes.forwarding ? await callGroupKeysAmong(uow, tenant, input.changes.forwarding) : [];
-    await decideOnExtension(uow, tenant, { type: 'ConfigureExtension', data: input }, { ownActiveNumbers, callGroupKeys });
+    const outboundRules = input.changes.outboundRule ? await outboundRulesOf(uow, tenant) : [];
+    const noAnswer = input.changes.noAnswer;
+    const mp3 = noAnswer && 'message' in noAnswer && noAnswer.message?.type === 'mp3' ? [noAnswer.message.fileId] : [];
+    const announcements = await uploadedAnnouncements(deps.store, tenant, mp3);
+    await decideOnExtension(
+      uow,
+      tenant,
+      { type: 'ConfigureExtension', data: input },
+      { ownActiveNumbers, callGroupKeys, outboundRules, announcements },
+    );
   });
 
 /** The forwarding targets' extension keys that belong to call-group extensions of the tenant. */

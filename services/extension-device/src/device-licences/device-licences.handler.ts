@@ -1,5 +1,5 @@
 import type { EventStore } from '@tnp/event-store';
-import { notFound, type CommandMetadata, type Principal } from '@tnp/kernel';
+import type { CommandMetadata, Principal } from '@tnp/kernel';
 import { loadAggregate } from '@tnp/messaging';
 import type { DeviceLicencesView } from '@tnp/extension-device-contracts';
 import {
@@ -9,7 +9,7 @@ import {
   licencesUsed,
   type LicenceCounts,
 } from '@tnp/extension-device-domain';
-import { answer, runExtensionCommand, type Outcome } from '../extension-commands';
+import { answer, assertSeesOccupier, runExtensionCommand, type Outcome } from '../extension-commands';
 
 /** The operator or the platform (billing) sets how many devices of each type the occupier may activate. */
 export const setDeviceLicences = (
@@ -36,8 +36,7 @@ export const deviceLicencesView = async (
   data: { occupierId: string },
   principal: Principal | undefined,
 ): Promise<DeviceLicencesView> => {
-  if ((principal?.role === 'occupier-admin' || principal?.role === 'user') && principal.tenantId !== data.occupierId)
-    throw notFound(`Occupier ${data.occupierId} does not exist`);
+  assertSeesOccupier(principal, data.occupierId);
   const { state } = await loadAggregate(
     store,
     deviceLicencesStreamId(data.occupierId),

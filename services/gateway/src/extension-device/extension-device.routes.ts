@@ -30,6 +30,12 @@ import {
   recordUsageSchema,
   setTimeZoneSchema,
   setDeviceLicencesSchema,
+  defineOutboundRuleSchema,
+  listOutboundRulesSchema,
+  outboundRuleListSchema,
+  uploadAnnouncementSchema,
+  announcementUploadedSchema,
+  MAX_ANNOUNCEMENT_BYTES,
   getDeviceLicencesSchema,
   deviceLicencesViewSchema,
   usageViewSchema,
@@ -101,6 +107,52 @@ export const extensionDeviceRoutes = (client: ServiceClient, prefix: string): Ro
       schema: setDeviceLicencesSchema,
       body: bodyOf(setDeviceLicencesSchema, 'occupierId'),
     }),
+    commandRoute(client, {
+      ...extension,
+      roles: ADMIN,
+      scope: occupierScope,
+      method: 'PUT',
+      path: '/v1/occupiers/{occupierId}/outbound-rules/{ruleId}',
+      summary:
+        'Define or change an outbound rule: the kinds of calls extensions on it may make, and those that ask for the extension’s passcode first',
+      subject: subject(ExtensionCommands.defineOutboundRule),
+      schema: defineOutboundRuleSchema,
+      body: bodyOf(defineOutboundRuleSchema, 'occupierId', 'ruleId'),
+    }),
+    queryRoute(client, {
+      tag: TAG,
+      roles: ['operator', 'occupier-admin'],
+      scope: occupierScope,
+      method: 'GET',
+      path: '/v1/occupiers/{occupierId}/outbound-rules',
+      operationId: 'listOutboundRules',
+      summary: 'The occupier’s outbound rules, for the extension settings’ outbound rule selector',
+      subject: extensionQuerySubject(ExtensionQueries.listOutboundRules, prefix),
+      schema: listOutboundRulesSchema,
+      response: outboundRuleListSchema,
+      responseDescription: 'The rules by id',
+    }),
+    {
+      tag: TAG,
+      roles: ADMIN,
+      scope: occupierScope,
+      method: 'PUT',
+      path: '/v1/occupiers/{occupierId}/announcements/{fileId}',
+      operationId: 'uploadAnnouncement',
+      summary: `Upload a no-answer message: an MP3 file of at most ${MAX_ANNOUNCEMENT_BYTES} bytes, sent as the raw request body, checked from its content`,
+      consumes: ['audio/mpeg', 'application/octet-stream'],
+      response: announcementUploadedSchema,
+      responseDescription: 'The stored message: size and SHA-256',
+      handle: async (ctx) => {
+        if (!Buffer.isBuffer(ctx.body)) {
+          throw new PlatformError('VALIDATION_FAILED', 'Send the MP3 file as the request body', {
+            fields: [{ path: '(body)', message: 'content-type must be audio/mpeg or application/octet-stream' }],
+          });
+        }
+        const data = { occupierId: ctx.params['occupierId'], fileId: ctx.params['fileId'], contentBase64: ctx.body.toString('base64') };
+        return fromReply(await sendCommand(client, subject(ExtensionCommands.uploadAnnouncement), uploadAnnouncementSchema, ctx, data));
+      },
+    },
     queryRoute(client, {
       tag: TAG,
       roles: ['operator', 'occupier-admin'],

@@ -1,4 +1,4 @@
-/** The audio formats a conference greeting may be, told from the file's own bytes, never its name. */
+/** The audio formats uploaded messages may be (conference greetings, no-answer messages), told from the file's own bytes, never its name. */
 export type AudioFormat = 'audio/wav' | 'audio/mpeg';
 
 export const sniffAudioFormat = (bytes: Buffer): AudioFormat | null => {
