@@ -202,6 +202,9 @@ describe('scheduled call-flow switches through the REST API', () => {
         expect.objectContaining({ number: n(i), name: 'Globex line', flow: null, weekly: null, nextChangeAt: null }),
       ]);
     });
+    // Nor does acme's cancelled switch show in the number's timeline for globex.
+    const timeline = await p.call('GET', `/v1/service-numbers/${encodeURIComponent(n(i))}/timeline`, { token: globexAdmin });
+    expect(timeline.body).toMatchObject({ tenant: 'globex', entries: [] });
   });
 
   test('the flows a company may use are listed with their parameters, its own and none of another company’s', async () => {

@@ -15,7 +15,11 @@ const MIGRATE = join(ROOT, 'dist', 'tools', 'migrate.js');
 const INVENTORY = join(ROOT, 'dist', 'services', 'number-inventory', 'src', 'main.js');
 const SERVICES = ['number-inventory', 'assignment', 'fax', 'extension-device', 'call-flow', 'scheduler'];
 /** The migrations after the first release's schema, per service. */
-const LATER: Record<string, string[]> = { 'call-flow': ['0003_call_flows'] };
+const LATER: Record<string, string[]> = {
+  assignment: ['0003_routing_extension'],
+  'extension-device': ['0003_announcements'],
+  'call-flow': ['0003_call_flows', '0004_holding_revisions'],
+};
 
 let db: TestDatabase;
 let older: TestDatabase;

@@ -20,6 +20,7 @@ import {
   serviceNumbersTable,
   TimelineEntryEntity,
   timelineProjection,
+  holdingRevisionsSql,
   timelineTable,
 } from './read-model/call-flow.read-model';
 import { CallFlowViewEntity, callFlowsProjection, callFlowsSql, callFlowsTable } from './read-model/call-flows.projection';
@@ -32,7 +33,10 @@ export const callFlowService: ServiceDefinition = {
   numberHistory: callFlowNumberHistory,
   entities: [ServiceNumberViewEntity, TimelineEntryEntity, CallFlowViewEntity],
   readModelSql: callFlowReadModelSql,
-  migrations: [{ name: '0003_call_flows', sql: callFlowsSql }],
+  migrations: [
+    { name: '0003_call_flows', sql: callFlowsSql },
+    { name: '0004_holding_revisions', sql: holdingRevisionsSql },
+  ],
   endpoints: ({ store, orm, endpointDeps, prefix }) => [
     ...callFlowEndpoints(store, endpointDeps, prefix),
     ...serviceNumberEndpoints(store, endpointDeps, prefix),

@@ -41,12 +41,19 @@ export const serviceNumberQueries = (orm: MikroORM, deps: EndpointDeps, prefix: 
     schema: numberOnlySchema,
     handle: async (d) => {
       const view = await orm.em.fork().findOne(ServiceNumberViewEntity, { key: d.number });
-      const rows = await orm.em.fork().find(TimelineEntryEntity, { number: d.number }, { orderBy: { dueAt: 'asc' } });
+      // Only the current company's switches: those scheduled after the number was last released.
+      const rows = await orm.em
+        .fork()
+        .find(
+          TimelineEntryEntity,
+          { number: d.number, scheduledRevision: { $gt: view?.releasedRevision ?? -1 } },
+          { orderBy: { dueAt: 'asc' } },
+        );
       return {
         number: d.number,
         tenant: view?.tenant ?? null,
         siteId: view?.state.observed?.siteId ?? null,
-        entries: rows.map(({ key: _key, ...rest }) => rest),
+        entries: rows.map(({ key: _key, scheduledRevision: _revision, ...rest }) => rest),
       };
     },
   }),

@@ -18,6 +18,7 @@ export const ServiceNumberViewEntity = defineEntity({
     designated: p.boolean(),
     state: p.json<ServiceNumberState>(),
     nextChangeAt: p.string().nullable(),
+    releasedRevision: p.integer(),
     revision: p.integer(),
   },
 });
@@ -36,6 +37,7 @@ export const TimelineEntryEntity = defineEntity({
     status: p.string(),
     late: p.boolean(),
     reason: p.string().nullable(),
+    scheduledRevision: p.integer(),
   },
 });
 
@@ -45,6 +47,8 @@ export type ServiceNumberRow = {
   designated: boolean;
   state: ServiceNumberState;
   nextChangeAt: string | null;
+  /** The stream revision of the last release to a new company (-1: never): the timeline shows what came after. */
+  releasedRevision: number;
   revision: number;
 };
 export type TimelineRow = {
@@ -58,6 +62,8 @@ export type TimelineRow = {
   status: string;
   late: boolean;
   reason: string | null;
+  /** The stream revision the switch was scheduled at: later than a release, it is the current company's. */
+  scheduledRevision: number;
 };
 
 export const callFlowReadModelSql = `
@@ -66,6 +72,23 @@ CREATE TABLE IF NOT EXISTS ${CF_SCHEMA}.service_numbers (key text PRIMARY KEY, t
 CREATE INDEX IF NOT EXISTS service_numbers_tenant_idx ON ${CF_SCHEMA}.service_numbers (tenant) WHERE designated;
 CREATE TABLE IF NOT EXISTS ${CF_SCHEMA}.timeline (key text PRIMARY KEY, number text NOT NULL, schedule_id text NOT NULL, kind text NOT NULL, due_at text NOT NULL, local text NOT NULL, flow_id text, status text NOT NULL, late boolean NOT NULL, reason text);
 CREATE INDEX IF NOT EXISTS timeline_number_idx ON ${CF_SCHEMA}.timeline (number, due_at);
+`;
+
+/**
+ * A number re-allocated shows the new company none of the previous one's switches: each timeline
+ * entry and each number's view remember the stream revision they came from. Both read models are
+ * rebuilt from the log to fill them.
+ */
+export const holdingRevisionsSql = `
+ALTER TABLE ${CF_SCHEMA}.timeline ADD COLUMN IF NOT EXISTS scheduled_revision integer NOT NULL DEFAULT -1;
+ALTER TABLE ${CF_SCHEMA}.service_numbers ADD COLUMN IF NOT EXISTS released_revision integer NOT NULL DEFAULT -1;
+TRUNCATE ${CF_SCHEMA}.timeline, ${CF_SCHEMA}.service_numbers;
+DO $$ BEGIN
+  IF to_regclass('${CF_SCHEMA}.projection_checkpoints') IS NOT NULL THEN
+    UPDATE ${CF_SCHEMA}.projection_checkpoints SET position = 0, transaction_id = '0', updated_at = now()
+     WHERE name IN ('timeline', 'service-numbers');
+  END IF;
+END $$;
 `;
 
 /** Every event of the service-number stream changes its view: a new event type is projected without a list to forget. */
@@ -87,6 +110,7 @@ export const serviceNumbersProjection: Projection<ServiceNumberRow> = {
       designated: state.designated,
       state,
       nextChangeAt: next?.dueAt ?? null,
+      releasedRevision: event.type === 'ServiceNumberReleased' ? recorded.streamRevision : (row?.releasedRevision ?? -1),
       revision: recorded.streamRevision,
     };
   },
@@ -123,6 +147,7 @@ export const timelineProjection: Projection<TimelineRow> = {
           status: 'pending',
           late: false,
           reason: null,
+          scheduledRevision: recorded.streamRevision,
         };
       }
       case 'FlowSwitchRescheduled':
