@@ -119,4 +119,62 @@ describe('bulk changes with dry run', () => {
     const foreign = await p.call('POST', BULK, { token: t['operator'], body: { action: 'activate', numbers: ['+442079999999'] } });
     expect(foreign.body.results).toEqual([{ number: '+442079999999', outcome: 'refused', code: 'NOT_FOUND' }]);
   });
+
+  test('a CSV import provisions and updates numbers with a result per row; a dry run writes nothing; a refused row changes nothing', async () => {
+    const m = (i: number) => `+44207666${String(1000 + i)}`;
+    const IMPORT = `/v1/sites/${SITE}/numbers/import`;
+    const csv = [
+      'number,range_name,owner,status,main',
+      `${m(0)},Imported,occupier:initech,active,yes`,
+      `${m(1)},Imported,occupier:initech,active,no`,
+      `${m(2)},Imported,,,`,
+      `${m(3)},,occupier:initech,,`,
+      `not-a-number,Imported,,,`,
+      `${m(4)},Imported,occupier:initech,active,yes`,
+      `${n(0)},,occupier:globex,,`,
+    ].join('\n');
+    const send = (token: string | undefined, query = '') =>
+      p.call('POST', `${IMPORT}${query}`, { token, raw: csv, contentType: 'text/csv' });
+    const expected = [
+      { row: 1, number: m(0), outcome: 'done', changes: ['provisioned', 'allocated', 'made-main', 'activated'] },
+      { row: 2, number: m(1), outcome: 'done', changes: ['provisioned', 'allocated', 'activated'] },
+      { row: 3, number: m(2), outcome: 'done', changes: ['provisioned'] },
+      { row: 4, number: m(3), outcome: 'refused', changes: [], code: 'VALIDATION_FAILED', field: 'range_name' },
+      { row: 5, number: 'not-a-number', outcome: 'refused', changes: [], code: 'VALIDATION_FAILED', field: 'number' },
+      // initech's main number is taken by row 1: this row is refused whole, so m(4) is not even provisioned.
+      { row: 6, number: m(4), outcome: 'refused', changes: [], code: 'RULE_VIOLATED', rule: 'OWNER_HAS_MAIN_NUMBER' },
+      { row: 7, number: n(0), outcome: 'unchanged', changes: [] },
+    ];
+    const before = await storedEvents();
+    const dry = await send(t['platform'], '?dryRun=true');
+    expect({ status: dry.status, body: dry.body }).toMatchObject({
+      status: 207,
+      body: { status: 'PARTIAL', dryRun: true, counts: { done: 3, unchanged: 1, refused: 3 }, events: 0 },
+    });
+    expect(dry.body.results).toEqual(expected.map((r) => expect.objectContaining(r)));
+    expect(await storedEvents()).toBe(before);
+    // Provisioning is the platform's: an operator's import refuses the rows that would provision.
+    const byOperator = await send(t['operator'], '?dryRun=true');
+    expect(byOperator.body.results[0]).toMatchObject({ outcome: 'refused', code: 'FORBIDDEN' });
+
+    const real = await send(t['platform']);
+    expect(real.body).toMatchObject({ status: 'PARTIAL', dryRun: false, counts: { done: 3, unchanged: 1, refused: 3 } });
+    expect(real.body.results).toEqual(dry.body.results);
+    await eventually(async () => {
+      const view = (await p.call('GET', `/v1/numbers/${encodeURIComponent(m(0))}`, { token: t['platform'] })).body;
+      expect(view).toMatchObject({ status: 'ACTIVE', isMain: true });
+    });
+    expect((await p.call('GET', `/v1/numbers/${encodeURIComponent(m(4))}`, { token: t['platform'] })).status).toBe(404);
+    // The same file again: every row already is as it says.
+    const again = await send(t['platform']);
+    expect(again.body.counts).toEqual({ done: 0, unchanged: 4, refused: 3 });
+
+    const badHeader = await p.call('POST', IMPORT, {
+      token: t['platform'],
+      raw: 'number,colour\n+442076661000,red',
+      contentType: 'text/csv',
+    });
+    expect(badHeader.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'csv' }] });
+    expect((await p.call('POST', IMPORT, { token: t['other'], raw: csv, contentType: 'text/csv' })).status).toBe(404);
+  });
 });

@@ -93,6 +93,11 @@ const fixtures: Record<string, (t: Tenant) => Omit<Request, 'method'>> = {
     path: `/v1/sites/${t.site}/numbers/bulk`,
     body: { action: 'activate', numbers: [t.number(7)], dryRun: true },
   }),
+  importNumbers: (t) => ({
+    path: `/v1/sites/${t.site}/numbers/import?dryRun=true`,
+    raw: Buffer.from(`number,status\n${t.number(7)},active`),
+    contentType: 'text/csv',
+  }),
   listOccupierCallFlows: (t) => ({ path: `/v1/occupiers/${t.occupier}/call-flows` }),
   nameOccupier: (t) => ({ path: `/v1/occupiers/${t.occupier}/name`, body: { name: 'Named by the platform' } }),
   listSiteNumbers: (t) => ({ path: `/v1/sites/${t.site}/numbers` }),

@@ -1296,6 +1296,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/sites/{siteId}/numbers/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Provision and update numbers from a CSV file (columns number, range_name, kind, ext, owner, status, main; up to 10,000 rows) with a result per row; dryRun=true writes nothing
+     * @description Roles: platform, operator.
+     */
+    post: operations['importNumbers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/sites/{siteId}/numbers/provision': {
     parameters: {
       query?: never;
@@ -12355,6 +12375,239 @@ export interface operations {
                 }[];
                 /**
                  * @description COMPLETE: none refused; FAILED: all refused; PARTIAL: some of each
+                 * @enum {string}
+                 */
+                status: 'COMPLETE' | 'PARTIAL' | 'FAILED';
+              }
+            | components['schemas']['Error409'];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body is larger than the gateway takes (2 MiB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error413'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a content type the route does not take */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error415'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was sent with another request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error422'];
+        };
+      };
+      /** @description INTERNAL: a bug, logged with the trace id the response carries in x-trace-id */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error500'];
+        };
+      };
+      /** @description UNAVAILABLE (retryable): a service or store out of reach, or (rule CONSISTENCY_NOT_REACHED, with the lag) the Consistency-Token not yet reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error503'];
+        };
+      };
+    };
+  };
+  importNumbers: {
+    parameters: {
+      query?: {
+        dryRun?: 'true' | 'false';
+      };
+      header?: {
+        /** @description Read-your-writes: the Consistency-Token of an earlier answer. The request is answered once the context it reaches has processed everything up to it (an activation seen by assignment before routing is set; a projection caught up before a list is read). If that takes longer than the services' CONSISTENCY_WAIT_MS (5 s by default), it answers 503 UNAVAILABLE (retryable, rule CONSISTENCY_NOT_REACHED) with the lag. Format: <service>@<transaction>.<position>, comma-separated (opaque to clients: send back what an answer gave). */
+        'Consistency-Token'?: string;
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): the key is bound to the caller and to this request (route, path parameters, body) for 24 h by default (IDEMPOTENCY_TTL_MS of the services). The same request again returns the first answer and changes nothing; while the first still runs it answers 409 CONCURRENCY_CONFLICT (retryable, rule COMMAND_IN_PROGRESS); another request with the same key answers 422 IDEMPOTENCY_KEY_REUSED. Once that time has passed, the key may be used again. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        siteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Each row done, unchanged or refused with its rule or bad cell; 200 COMPLETE, 207 PARTIAL, 409 FAILED */
+      200: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            counts: {
+              done: number;
+              refused: number;
+              unchanged: number;
+            };
+            /** @description true: nothing was written; the results are what the import would do now */
+            dryRun: boolean;
+            /** @description How many events the import appended (0 for a dry run) */
+            events: number;
+            results: {
+              changes: ('provisioned' | 'allocated' | 'deallocated' | 'activated' | 'deactivated' | 'made-main' | 'main-removed')[];
+              /** @description refused: the error code */
+              code?: string;
+              /** @description refused for a bad cell: its column */
+              field?: string;
+              /** @description refused for a bad cell: what is wrong with it */
+              message?: string;
+              number: string | null;
+              /** @enum {string} */
+              outcome: 'done' | 'unchanged' | 'refused';
+              /** @description The data row, from 1 (the header is row 0) */
+              row: number;
+              /** @description refused: the rule */
+              rule?: string;
+            }[];
+            /**
+             * @description COMPLETE: no row refused; FAILED: every row refused; PARTIAL: some of each
+             * @enum {string}
+             */
+            status: 'COMPLETE' | 'PARTIAL' | 'FAILED';
+          };
+        };
+      };
+      /** @description Each row done, unchanged or refused with its rule or bad cell; 200 COMPLETE, 207 PARTIAL, 409 FAILED */
+      207: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            counts: {
+              done: number;
+              refused: number;
+              unchanged: number;
+            };
+            /** @description true: nothing was written; the results are what the import would do now */
+            dryRun: boolean;
+            /** @description How many events the import appended (0 for a dry run) */
+            events: number;
+            results: {
+              changes: ('provisioned' | 'allocated' | 'deallocated' | 'activated' | 'deactivated' | 'made-main' | 'main-removed')[];
+              /** @description refused: the error code */
+              code?: string;
+              /** @description refused for a bad cell: its column */
+              field?: string;
+              /** @description refused for a bad cell: what is wrong with it */
+              message?: string;
+              number: string | null;
+              /** @enum {string} */
+              outcome: 'done' | 'unchanged' | 'refused';
+              /** @description The data row, from 1 (the header is row 0) */
+              row: number;
+              /** @description refused: the rule */
+              rule?: string;
+            }[];
+            /**
+             * @description COMPLETE: no row refused; FAILED: every row refused; PARTIAL: some of each
+             * @enum {string}
+             */
+            status: 'COMPLETE' | 'PARTIAL' | 'FAILED';
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, with the failing fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error400'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no token, or one that is invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error401'];
+        };
+      };
+      /** @description FORBIDDEN: the route is not open to the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error403'];
+        };
+      };
+      /** @description NOT_FOUND, also for what belongs to another tenant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error404'];
+        };
+      };
+      /** @description Each row done, unchanged or refused with its rule or bad cell; 200 COMPLETE, 207 PARTIAL, 409 FAILED; or INVALID_TRANSITION or RULE_VIOLATED (with the rule code), or CONCURRENCY_CONFLICT (retryable) */
+      409: {
+        headers: {
+          /** @description The token to send with the next request that must see this one: the one sent, moved on to where this call left each service it wrote to. Absent when none was sent and nothing was written. */
+          'Consistency-Token'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | {
+                counts: {
+                  done: number;
+                  refused: number;
+                  unchanged: number;
+                };
+                /** @description true: nothing was written; the results are what the import would do now */
+                dryRun: boolean;
+                /** @description How many events the import appended (0 for a dry run) */
+                events: number;
+                results: {
+                  changes: ('provisioned' | 'allocated' | 'deallocated' | 'activated' | 'deactivated' | 'made-main' | 'main-removed')[];
+                  /** @description refused: the error code */
+                  code?: string;
+                  /** @description refused for a bad cell: its column */
+                  field?: string;
+                  /** @description refused for a bad cell: what is wrong with it */
+                  message?: string;
+                  number: string | null;
+                  /** @enum {string} */
+                  outcome: 'done' | 'unchanged' | 'refused';
+                  /** @description The data row, from 1 (the header is row 0) */
+                  row: number;
+                  /** @description refused: the rule */
+                  rule?: string;
+                }[];
+                /**
+                 * @description COMPLETE: no row refused; FAILED: every row refused; PARTIAL: some of each
                  * @enum {string}
                  */
                 status: 'COMPLETE' | 'PARTIAL' | 'FAILED';

@@ -5,6 +5,8 @@ import { AllocateNumbersHandler } from './allocate-numbers/allocate-numbers.hand
 import { allocateNumbersEndpoint } from './allocate-numbers/allocate-numbers.endpoint';
 import { BulkChangeHandler } from './bulk-change/bulk-change.handler';
 import { bulkChangeEndpoint } from './bulk-change/bulk-change.endpoint';
+import { ImportNumbersHandler } from './import-numbers/import-numbers.handler';
+import { importNumbersEndpoint } from './import-numbers/import-numbers.endpoint';
 import { changeNumberStateEndpoints } from './change-number-state/change-number-state.endpoints';
 import { NumberCommandProcessor } from './change-number-state/number-command.processor';
 import { configureSiteEndpoint } from './configure-site/configure-site.endpoint';
@@ -39,6 +41,7 @@ export const numberInventoryService: ServiceDefinition = {
       configureSiteEndpoint(endpointDeps, store, prefix),
       nameOccupierEndpoint(endpointDeps, store, prefix),
       bulkChangeEndpoint(endpointDeps, new BulkChangeHandler(store, numbers), prefix),
+      importNumbersEndpoint(endpointDeps, new ImportNumbersHandler(store), prefix),
       ...changeNumberStateEndpoints(endpointDeps, numbers, prefix),
       ...siteTelephonyQueryEndpoints(endpointDeps, new SiteTelephonyQueries(orm, store), prefix),
       ...numberHistoryEndpoints(endpointDeps, new NumberHistoryQueries(store, nc, prefix), prefix),

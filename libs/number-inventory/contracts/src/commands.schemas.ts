@@ -114,3 +114,35 @@ export const bulkChangeSchema = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'only lock takes a reason' });
   });
 export type BulkChangeInput = z.infer<typeof bulkChangeSchema>;
+
+/** A CSV file of numbers to provision and update, a result per row (at most 10,000 rows, 900 KB). */
+export const MAX_IMPORT_BYTES = 900 * 1024;
+export const importNumbersSchema = z.strictObject({
+  siteId: siteIdSchema,
+  csv: z.string().min(1).max(MAX_IMPORT_BYTES, `the CSV file may be at most ${MAX_IMPORT_BYTES} bytes`),
+  dryRun: z.boolean().default(false),
+});
+export type ImportNumbersInput = z.infer<typeof importNumbersSchema>;
+
+/**
+ * One row: the number, and what it should be. A number the site does not have yet is provisioned
+ * (range_name needed); then its owner, status and main flag are brought to what the row says. An
+ * empty cell leaves that part as it is.
+ */
+export const importRowSchema = z.strictObject({
+  number: e164Schema,
+  range_name: text({ max: 100, min: 1 }).optional(),
+  kind: numberKindSchema.optional(),
+  ext: z
+    .string()
+    .regex(/^\d{1,10}$/, 'must be 1-10 digits')
+    .optional(),
+  owner: z
+    .string()
+    .regex(/^(none|operator|occupier:[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$/, 'none, operator, or occupier:<occupier id>')
+    .optional(),
+  status: z.enum(['reserved', 'active']).optional(),
+  main: z.enum(['yes', 'no']).optional(),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+export const IMPORT_COLUMNS = Object.keys(importRowSchema.shape) as (keyof ImportRow)[];

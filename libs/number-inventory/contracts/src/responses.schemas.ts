@@ -46,6 +46,26 @@ export const bulkChangeResultSchema = z.object({
 });
 export type BulkChangeResult = z.infer<typeof bulkChangeResultSchema>;
 
+export const importNumbersResultSchema = z.object({
+  status: z.enum(['COMPLETE', 'PARTIAL', 'FAILED']).describe('COMPLETE: no row refused; FAILED: every row refused; PARTIAL: some of each'),
+  dryRun: z.boolean().describe('true: nothing was written; the results are what the import would do now'),
+  counts: z.object({ done: int, unchanged: int, refused: int }),
+  results: z.array(
+    z.object({
+      row: int.describe('The data row, from 1 (the header is row 0)'),
+      number: z.string().nullable(),
+      outcome: z.enum(['done', 'unchanged', 'refused']),
+      changes: z.array(z.enum(['provisioned', 'allocated', 'deallocated', 'activated', 'deactivated', 'made-main', 'main-removed'])),
+      code: z.string().optional().describe('refused: the error code'),
+      rule: z.string().optional().describe('refused: the rule'),
+      field: z.string().optional().describe('refused for a bad cell: its column'),
+      message: z.string().optional().describe('refused for a bad cell: what is wrong with it'),
+    }),
+  ),
+  events: int.describe('How many events the import appended (0 for a dry run)'),
+});
+export type ImportNumbersResult = z.infer<typeof importNumbersResultSchema>;
+
 export const allocateNumbersResultSchema = z.object({ numbers: z.array(z.string()), eventIds });
 export const voiceServicesResultSchema = z.object({
   active: z.boolean(),

@@ -18,6 +18,7 @@ export const NumberInventoryCommands = {
   configureSite: 'configure-site',
   nameOccupier: 'name-occupier',
   bulkChange: 'bulk-change',
+  importNumbers: 'import-numbers',
 } as const;
 
 export const NumberInventoryQueries = {

@@ -47,9 +47,9 @@ export const installBodyParsers = (fastify: FastifyInstance): void => {
     return reply.code(status).send(body);
   });
 
-  // Raw uploads (greetings) arrive as bytes; their content is checked by the service, not trusted from the header.
+  // Raw uploads (greetings, messages, CSV imports) arrive as bytes; their content is checked by the service, not trusted from the header.
   fastify.addContentTypeParser(
-    ['audio/wav', 'audio/x-wav', 'audio/mpeg', 'application/octet-stream'],
+    ['audio/wav', 'audio/x-wav', 'audio/mpeg', 'application/octet-stream', 'text/csv'],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );

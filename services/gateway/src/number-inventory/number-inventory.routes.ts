@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { PlatformError, parseOrThrow, type Reply } from '@tnp/kernel';
 import {
   allocateNumberSchema,
@@ -13,6 +13,10 @@ import {
   configureSiteSchema,
   nameOccupierSchema,
   bulkChangeSchema,
+  importNumbersSchema,
+  importNumbersResultSchema,
+  IMPORT_COLUMNS,
+  type ImportNumbersResult,
   bulkChangeResultSchema,
   type BulkChangeResult,
   getNumberSchema,
@@ -49,6 +53,8 @@ import { siteNumbersCsv } from './site-numbers-csv';
 const OPERATOR: readonly Role[] = ['operator'];
 const PLATFORM: readonly Role[] = [];
 const TAG = 'Number inventory';
+
+const importQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') });
 
 export const numberInventoryRoutes = (client: ServiceClient, prefix: string): RouteSpec[] => {
   const send = <T>(name: NumberInventoryCommandName, schema: z.ZodType, ctx: RouteContext): Promise<Reply<T>> =>
@@ -115,6 +121,38 @@ export const numberInventoryRoutes = (client: ServiceClient, prefix: string): Ro
         if ((action === 'lock' || action === 'unlock') && ctx.caller.role !== 'platform')
           throw new PlatformError('FORBIDDEN', 'Only the platform locks and unlocks numbers');
         const reply = await send<BulkChangeResult>(NumberInventoryCommands.bulkChange, bulkChangeSchema, ctx);
+        if (!reply.ok) return fromReply(reply);
+        const status = { COMPLETE: 200, PARTIAL: 207, FAILED: 409 }[reply.value.status];
+        return { kind: 'json', status, body: reply.value };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/sites/{siteId}/numbers/import',
+      operationId: 'importNumbers',
+      summary: `Provision and update numbers from a CSV file (columns ${IMPORT_COLUMNS.join(', ')}; up to 10,000 rows) with a result per row; dryRun=true writes nothing`,
+      tag: TAG,
+      roles: OPERATOR,
+      scope: (p) => ({ kind: 'site', siteId: p['siteId'] ?? '' }),
+      consumes: ['text/csv'],
+      query: importQuerySchema,
+      response: importNumbersResultSchema,
+      alsoAnswers: [207, 409],
+      responseDescription: 'Each row done, unchanged or refused with its rule or bad cell; 200 COMPLETE, 207 PARTIAL, 409 FAILED',
+      handle: async (ctx) => {
+        if (!Buffer.isBuffer(ctx.body))
+          throw new PlatformError('VALIDATION_FAILED', 'Send the CSV file as the request body', {
+            fields: [{ path: '(body)', message: 'content-type must be text/csv' }],
+          });
+        const { dryRun } = parseOrThrow(importQuerySchema, ctx.query);
+        const data = { siteId: ctx.params['siteId'], csv: ctx.body.toString('utf8'), dryRun: dryRun === 'true' };
+        const reply = await sendCommand<ImportNumbersResult>(
+          client,
+          commandSubject(NumberInventoryCommands.importNumbers, prefix),
+          importNumbersSchema,
+          ctx,
+          data,
+        );
         if (!reply.ok) return fromReply(reply);
         const status = { COMPLETE: 200, PARTIAL: 207, FAILED: 409 }[reply.value.status];
         return { kind: 'json', status, body: reply.value };
