@@ -3,7 +3,7 @@ import type { ServiceClient } from './nats-client';
 import { openApiDocument } from './openapi';
 
 /** Routes whose 409 is their own result (every item refused: FAILED), not an error body. */
-const RESULT_ON_409 = ['provisionNumbers', 'bulkChangeNumbers'];
+const RESULT_ON_409 = ['provisionNumbers', 'bulkChangeNumbers', 'importNumbers'];
 
 type Schema = {
   type?: string | string[];
