@@ -169,6 +169,16 @@ describe('bulk changes with dry run', () => {
     const again = await send(t['platform']);
     expect(again.body.counts).toEqual({ done: 0, unchanged: 4, refused: 3 });
 
+    // A row with more cells than the header is refused alone; one that leaves its last cells out is read as empty.
+    const ragged = await p.call('POST', `${IMPORT}?dryRun=true`, {
+      token: t['platform'],
+      raw: `number,range_name,status\n${m(8)},Imported,active,extra\n${m(9)},Imported`,
+      contentType: 'text/csv',
+    });
+    expect(ragged.body.results).toEqual([
+      expect.objectContaining({ row: 1, outcome: 'refused', code: 'VALIDATION_FAILED', field: '(row)' }),
+      expect.objectContaining({ row: 2, outcome: 'done', changes: ['provisioned'] }),
+    ]);
     const badHeader = await p.call('POST', IMPORT, {
       token: t['platform'],
       raw: 'number,colour\n+442076661000,red',

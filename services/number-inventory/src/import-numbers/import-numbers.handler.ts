@@ -33,12 +33,25 @@ export class ImportNumbersHandler {
     return retryOnConflict(() => this.attempt(input, rows, metadata), 5);
   }
 
-  private async attempt(input: ImportNumbersInput, rows: readonly Record<string, string>[], metadata: CommandMetadata) {
+  private async attempt(input: ImportNumbersInput, rows: readonly Row[], metadata: CommandMetadata) {
     const staged = new StagedEventStore(this.store);
     const processor = new NumberCommandProcessor(staged);
     const results: Result[] = [];
-    for (const [index, cells] of rows.entries()) {
+    for (const [index, { cells, extraCells }] of rows.entries()) {
       const row = index + 1;
+      if (extraCells > 0) {
+        const message = `${extraCells} more cell(s) than the header has columns`;
+        results.push({
+          row,
+          number: cells['number'] || null,
+          outcome: 'refused',
+          changes: [],
+          code: 'VALIDATION_FAILED',
+          field: '(row)',
+          message,
+        });
+        continue;
+      }
       const parsed = importRowSchema.safeParse(withoutEmptyCells(cells));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -92,31 +105,36 @@ export class ImportNumbersHandler {
   }
 }
 
-/** The rows under a header naming known columns (number first among them); too many rows or an unknown column refuse the file. */
-const parseRows = (csv: string): Record<string, string>[] => {
-  let records: Record<string, string>[];
+/** A row's cells by column; a row may leave its last cells out, but not have more than the header. */
+type Row = { readonly cells: Record<string, string>; readonly extraCells: number };
+type Parsed = { readonly record: Record<string, string>; readonly info: { readonly error?: { readonly record?: readonly string[] } } };
+
+/** The rows under a header naming known columns (number among them); too many rows or an unknown column refuse the file. */
+const parseRows = (csv: string): Row[] => {
+  let parsed: Parsed[];
+  let header: string[] = [];
   try {
-    records = parse(csv, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    parsed = parse(csv, {
+      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
+      relax_column_count: true,
+      info: true,
       skip_empty_lines: true,
       trim: true,
       bom: true,
-    });
+    }) as Parsed[];
   } catch (error) {
     throw validationFailed([{ path: 'csv', message: `not a CSV file: ${(error as Error).message}` }]);
   }
-  const header = Object.keys(records[0] ?? {});
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as string[]).includes(h));
   if (unknown.length > 0)
     throw validationFailed([
       { path: 'csv', message: `unknown columns ${unknown.join(', ')}; the columns are ${IMPORT_COLUMNS.join(', ')}` },
     ]);
-  if (records.length > 0 && !header.includes('number'))
-    throw validationFailed([{ path: 'csv', message: 'the header needs a number column' }]);
-  if (records.length === 0) throw validationFailed([{ path: 'csv', message: 'no rows under the header' }]);
-  if (records.length > MAX_NUMBERS_PER_CALL)
-    throw validationFailed([{ path: 'csv', message: `at most ${MAX_NUMBERS_PER_CALL} rows; got ${records.length}` }]);
-  return records;
+  if (!header.includes('number')) throw validationFailed([{ path: 'csv', message: 'the header needs a number column' }]);
+  if (parsed.length === 0) throw validationFailed([{ path: 'csv', message: 'no rows under the header' }]);
+  if (parsed.length > MAX_NUMBERS_PER_CALL)
+    throw validationFailed([{ path: 'csv', message: `at most ${MAX_NUMBERS_PER_CALL} rows; got ${parsed.length}` }]);
+  return parsed.map(({ record, info }) => ({ cells: record, extraCells: Math.max(0, (info.error?.record?.length ?? 0) - header.length) }));
 };
 
 const withoutEmptyCells = (cells: Record<string, string>): Record<string, string> =>
