@@ -39,31 +39,23 @@ export class ImportNumbersHandler {
     const results: Result[] = [];
     for (const [index, { cells, extraCells }] of rows.entries()) {
       const row = index + 1;
+      const badCell = (field: string, message: string): Result => ({
+        row,
+        number: cells['number'] || null,
+        outcome: 'refused',
+        changes: [],
+        code: 'VALIDATION_FAILED',
+        field,
+        message,
+      });
       if (extraCells > 0) {
-        const message = `${extraCells} more cell(s) than the header has columns`;
-        results.push({
-          row,
-          number: cells['number'] || null,
-          outcome: 'refused',
-          changes: [],
-          code: 'VALIDATION_FAILED',
-          field: '(row)',
-          message,
-        });
+        results.push(badCell('(row)', `${extraCells} more cell(s) than the header has columns`));
         continue;
       }
       const parsed = importRowSchema.safeParse(withoutEmptyCells(cells));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        results.push({
-          row,
-          number: cells['number'] || null,
-          outcome: 'refused',
-          changes: [],
-          code: 'VALIDATION_FAILED',
-          field: String(issue?.path[0] ?? ''),
-          message: issue?.message ?? 'invalid',
-        });
+        results.push(badCell(String(issue?.path[0] ?? ''), issue?.message ?? 'invalid'));
         continue;
       }
       const mark = staged.mark();
