@@ -114,6 +114,56 @@ describe('extension-device service', () => {
     await inventory.command('activate-number', { siteId: SITE, number: n(0) });
   });
 
+  test('concurrent activations never take more device licences than there are: each round exactly that many succeed', async () => {
+    const operator = { id: 'op', role: 'operator', sites: [SITE] };
+    const licences = { 'ip-phone': 2, 'mobile-app': 0, 'desktop-app': 0 };
+    const set = await ext.raw(
+      `${ext.config.NATS_SUBJECT_PREFIX}.cmd.extension-device.set-device-licences`,
+      JSON.stringify({ commandId: randomUUID(), principal: operator, data: { occupierId: 'acme', licences } }),
+    );
+    expect(set).toMatchObject({ ok: true });
+    const ids = Array.from({ length: 6 }, (_, i) => `x-race-${i}`);
+    // extension-device learns the user from assignment's events: the first creation may have to wait for it.
+    for (const [i, extensionId] of ids.entries()) {
+      await eventually(async () => {
+        const created = await as(ext, 'extension-device', 'create-extension', {
+          occupierId: 'acme',
+          extensionId,
+          key: String(320 + i),
+          label: `Race ${i}`,
+          assignee: { userId: 'u-grace' },
+        });
+        expect(created).toMatchObject({ ok: true });
+      });
+    }
+    for (let round = 0; round < 3; round++) {
+      const replies = await Promise.all(
+        ids.map((extensionId) =>
+          as(ext, 'extension-device', 'activate-device', { extensionId, type: 'ip-phone', deviceId: `phone-${round}-${extensionId}` }),
+        ),
+      );
+      const won = ids.filter((_, i) => replies[i]?.ok);
+      expect({ round, won: won.length, refused: replies.filter((r) => !r.ok).map((r) => r.error?.rule) }).toEqual({
+        round,
+        won: 2,
+        refused: Array(4).fill('DEVICE_LICENCE_REQUIRED'),
+      });
+      // The independent record: the extensions' own streams say which devices were activated.
+      const activated: string[] = [];
+      for (const id of ids) {
+        const events = await ext.service.store.readStream(`extension-acme/${id}`);
+        const active = events.reduce(
+          (on, e) => (e.type === 'ExtensionDeviceActivated' ? true : e.type === 'ExtensionDeviceDeactivated' ? false : on),
+          false,
+        );
+        if (active) activated.push(id);
+      }
+      expect(activated.sort()).toEqual([...won].sort());
+      for (const extensionId of won)
+        expect((await as(ext, 'extension-device', 'deactivate-device', { extensionId, type: 'ip-phone' })).ok).toBe(true);
+    }
+  });
+
   test('a caller who typed too many wrong PINs waits, on every extension; other callers are not held back', async () => {
     const guesser = { id: 'guesser', role: 'occupier-admin', tenantId: 'acme' };
     const verify = (principal: object, pin: string) =>
