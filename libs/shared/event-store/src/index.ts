@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export * from './held-writes-store';
 export * from './command-log.port';
 export * from './fencing';
 export * from './postgres/postgres-event-store';

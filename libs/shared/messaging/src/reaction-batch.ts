@@ -1,19 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ConcurrencyConflictError,
-  type AllSubscriptionHandler,
+  HeldWritesStore,
   type AppendRequest,
   type AppendResult,
   type EventStore,
-  type ExpectedRevision,
-  type LogLag,
-  type LogPosition,
-  type NewEvent,
-  type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type SubscribeOptions,
-  type Subscription,
 } from '@tnp/event-store';
 import type { ReceivedEvent } from './cloud-event';
 
@@ -78,7 +71,7 @@ type Read = {
  * then go in one appendMany. No stream is written twice in it: a second handler appending to a
  * stream another one appends to is left alone (it decided on a state the first one changes).
  */
-class BatchStore implements EventStore {
+class BatchStore extends HeldWritesStore {
   private readonly settled = new Set<number>();
   private staged: Staged[] = [];
   private reads: Read[] = [];
@@ -89,9 +82,11 @@ class BatchStore implements EventStore {
   private readonly handler = new AsyncLocalStorage<number>();
 
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly size: number,
-  ) {}
+  ) {
+    super(inner);
+  }
 
   async track(index: number, run: () => Promise<void>): Promise<BatchOutcome> {
     try {
@@ -116,17 +111,6 @@ class BatchStore implements EventStore {
     });
   }
 
-  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
-    const read = await Promise.all(streamIds.map((id) => this.readStream(id)));
-    return new Map(streamIds.map((id, i) => [id, read[i] ?? []]));
-  }
-
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    const [result] = await this.appendMany([{ streamId, events, expectedRevision }]);
-    if (!result) throw new Error('append returned no result');
-    return result;
-  }
-
   appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
     const index = this.handler.getStore();
     if (index === undefined) return this.inner.appendMany(requests);
@@ -134,26 +118,6 @@ class BatchStore implements EventStore {
       this.staged.push({ index, requests, resolve, reject });
       this.scheduleFlush();
     });
-  }
-
-  readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  headPosition(): Promise<LogPosition> {
-    return this.inner.headPosition();
-  }
-
-  lagBehind(after: LogPosition): Promise<LogLag> {
-    return this.inner.lagBehind(after);
-  }
-
-  subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription {
-    return this.inner.subscribeToAll(handler, options);
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
   }
 
   private async flushReads(): Promise<void> {

@@ -1,18 +1,13 @@
 import {
   ConcurrencyConflictError,
+  HeldWritesStore,
   NO_STREAM_REVISION,
-  type AllSubscriptionHandler,
   type AppendRequest,
   type AppendResult,
   type EventStore,
-  type LogLag,
-  type LogPosition,
   type NewEvent,
-  type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type SubscribeOptions,
-  type Subscription,
 } from '@tnp/event-store';
 
 type Staged = { readonly base: readonly RecordedEvent[]; readonly added: readonly NewEvent[] };
@@ -23,10 +18,12 @@ type Staged = { readonly base: readonly RecordedEvent[]; readonly added: readonl
  * atomic append, each expecting the revision it was read at (a dry run never commits). `mark` and
  * `rollback` undo the steps of one refused row.
  */
-export class StagedEventStore implements EventStore {
+export class StagedEventStore extends HeldWritesStore {
   private readonly streams = new Map<string, Staged>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(store: EventStore) {
+    super(store);
+  }
 
   mark(): ReadonlyMap<string, Staged> {
     return new Map(this.streams);
@@ -46,7 +43,7 @@ export class StagedEventStore implements EventStore {
 
   commit(): Promise<readonly AppendResult[]> {
     const requests = this.pending();
-    return requests.length === 0 ? Promise.resolve([]) : this.store.appendMany(requests);
+    return requests.length === 0 ? Promise.resolve([]) : this.inner.appendMany(requests);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {
@@ -54,15 +51,6 @@ export class StagedEventStore implements EventStore {
     const all = [...staged.base, ...this.recorded(streamId, staged)];
     const from = all.filter((e) => e.streamRevision >= (options?.fromRevision ?? 0));
     return options?.maxCount === undefined ? from : from.slice(0, options.maxCount);
-  }
-
-  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> {
-    return new Map(await Promise.all(streamIds.map(async (id) => [id, await this.readStream(id)] as const)));
-  }
-
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: AppendRequest['expectedRevision']): Promise<AppendResult> {
-    const [result] = await this.appendMany([{ streamId, events, expectedRevision }]);
-    return result!;
   }
 
   async appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendResult[]> {
@@ -84,28 +72,10 @@ export class StagedEventStore implements EventStore {
     });
   }
 
-  readAll(options?: ReadAllOptions): Promise<readonly RecordedEvent[]> {
-    return this.store.readAll(options);
-  }
-
-  headPosition(): Promise<LogPosition> {
-    return this.store.headPosition();
-  }
-
-  lagBehind(after: LogPosition): Promise<LogLag> {
-    return this.store.lagBehind(after);
-  }
-
-  subscribeToAll(handler: AllSubscriptionHandler, options: SubscribeOptions): Subscription {
-    return this.store.subscribeToAll(handler, options);
-  }
-
-  async close(): Promise<void> {}
-
   private async staged(streamId: string): Promise<Staged> {
     const known = this.streams.get(streamId);
     if (known) return known;
-    const staged = { base: await this.store.readStream(streamId), added: [] };
+    const staged = { base: await this.inner.readStream(streamId), added: [] };
     this.streams.set(streamId, staged);
     return staged;
   }
