@@ -35,7 +35,14 @@ afterAll(async () => {
   await p?.stop();
 });
 
-const storedEvents = async () => (await p.inventory.service.store.readAll({ maxCount: 100_000 })).length;
+/** The events stored, once the log shows every commit (an open transaction anywhere holds readers back). */
+const storedEvents = () =>
+  eventually(async () => {
+    const store = p.inventory.service.store;
+    const all = await store.readAll({ maxCount: 100_000 });
+    expect(all.at(-1)?.logPosition).toEqual(await store.committedHead?.());
+    return all.length;
+  });
 const statusOf = async (i: number) =>
   (await p.call('GET', `/v1/numbers/${encodeURIComponent(n(i))}`, { token: t['platform'] })).body as {
     status: string;
